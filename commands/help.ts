@@ -1,0 +1,76 @@
+import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
+import { slashCommand } from '../src/router/define.ts';
+import { definitionOf } from '../src/router/parse.ts';
+import { UserError } from '../src/errors.ts';
+import type { CommandModule } from '../src/router/types.ts';
+import type { EmbedField } from '../src/render/types.ts';
+import { BRAND_COLOR } from '../src/render/style.ts';
+
+function examplesField(module: CommandModule): EmbedField {
+  const definition = definitionOf(module);
+  const lines = module.examples.map((example) => `\`${example.usage}\` — ${example.description}`);
+  return { name: `/${definition.name} — ${definition.description}`, value: lines.join('\n') || definition.description };
+}
+
+function detail(module: CommandModule): EmbedField[] {
+  const definition = definitionOf(module);
+  const fields: EmbedField[] = [];
+  const describeOptions = (options: readonly { name: string; description: string; required?: boolean }[]) =>
+    options.map((o) => `• \`${o.name}\`${o.required ? '' : ' (optional)'}: ${o.description}`).join('\n');
+  for (const option of definition.options ?? []) {
+    if (option.type === T.Subcommand) {
+      fields.push({ name: `/${definition.name} ${option.name}`, value: `${option.description}\n${describeOptions(option.options ?? [])}`.trim() });
+    } else if (option.type === T.SubcommandGroup) {
+      for (const sub of option.options ?? []) {
+        fields.push({ name: `/${definition.name} ${option.name} ${sub.name}`, value: `${sub.description}\n${describeOptions(sub.options ?? [])}`.trim() });
+      }
+    }
+  }
+  const basic = (definition.options ?? []).filter((o) => o.type !== T.Subcommand && o.type !== T.SubcommandGroup);
+  if (basic.length) fields.push({ name: 'Options', value: describeOptions(basic) });
+  fields.push({ name: 'Examples', value: module.examples.map((e) => `\`${e.usage}\` — ${e.description}`).join('\n') || '—' });
+  return fields;
+}
+
+export const help: CommandModule = {
+  data: slashCommand('help', 'Every command of the bot, with an example of each').addStringOption((option) =>
+    option.setName('command').setDescription('Show one command in detail').setAutocomplete(true),
+  ),
+  examples: [
+    { usage: '/help', description: 'this list' },
+    { usage: '/help command:runes', description: 'one command in detail' },
+  ],
+  execute({ options, services }) {
+    const wanted = options.getString('command')?.trim().replace(/^\//, '').toLowerCase();
+    if (wanted) {
+      const module = services.commands.find((m) => m.data.name === wanted);
+      if (!module) {
+        throw new UserError(`There is no \`/${wanted}\` command. Commands: ${services.commands.map((m) => `\`/${m.data.name}\``).join(', ')}.`);
+      }
+      const definition = definitionOf(module);
+      return {
+        embeds: [{ title: `/${definition.name}`, description: definition.description, color: BRAND_COLOR, fields: detail(module) }],
+      };
+    }
+    return {
+      embeds: [
+        {
+          title: 'Tarnished Ledger — commands',
+          description:
+            'Elden Ring items, rune arithmetic and your characters. Works in servers, in DMs with the bot, and as a user-installed app. ' +
+            'In DMs you can also just type an item name.',
+          color: BRAND_COLOR,
+          fields: services.commands.map(examplesField),
+          footer: 'Option values go after a colon: /runes level from:1 to:150',
+        },
+      ],
+    };
+  },
+  autocomplete({ query, services }) {
+    const q = query.trim().replace(/^\//, '').toLowerCase();
+    return services.commands
+      .map((m) => m.data.name)
+      .filter((name) => name.includes(q))
+      .map((name) => ({ name: `/${name}`, value: name }));
+  },
+};

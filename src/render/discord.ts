@@ -1,0 +1,132 @@
+// Reply → Discord API message body. The one place that knows Discord's limits: every string is cut to
+// its limit, counts are capped, and mentions never ping.
+
+import {
+  ButtonStyle as ApiButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+  type APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+import { DiscordLimits as L } from './limits.ts';
+import { truncate } from './escape.ts';
+import type { ButtonStyle, ButtonView, Choice, ComponentRow, EmbedView, Reply } from './types.ts';
+
+export type MessageBody = APIInteractionResponseCallbackData & { attachments?: { id: number; filename: string; description?: string }[] };
+
+const BUTTON_STYLES: Record<ButtonStyle, ApiButtonStyle.Primary | ApiButtonStyle.Secondary | ApiButtonStyle.Success | ApiButtonStyle.Danger> = {
+  primary: ApiButtonStyle.Primary,
+  secondary: ApiButtonStyle.Secondary,
+  success: ApiButtonStyle.Success,
+  danger: ApiButtonStyle.Danger,
+};
+
+function embedLength(embed: APIEmbed): number {
+  let total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0);
+  for (const field of embed.fields ?? []) total += field.name.length + field.value.length;
+  return total;
+}
+
+function renderEmbed(view: EmbedView): APIEmbed {
+  const embed: APIEmbed = {};
+  if (view.title) embed.title = truncate(view.title, L.EMBED_TITLE);
+  if (view.url) embed.url = view.url;
+  if (view.description) embed.description = truncate(view.description, L.EMBED_DESCRIPTION);
+  if (view.color !== undefined) embed.color = view.color;
+  if (view.thumbnailUrl) embed.thumbnail = { url: view.thumbnailUrl };
+  const fields: APIEmbedField[] = [];
+  for (const field of (view.fields ?? []).slice(0, L.EMBED_FIELDS)) {
+    const rendered: APIEmbedField = {
+      name: truncate(field.name || '\u200b', L.EMBED_FIELD_NAME),
+      value: truncate(field.value || '\u200b', L.EMBED_FIELD_VALUE),
+    };
+    if (field.inline) rendered.inline = true;
+    fields.push(rendered);
+  }
+  if (fields.length) embed.fields = fields;
+  if (view.footer) embed.footer = { text: truncate(view.footer, L.EMBED_FOOTER) };
+  return embed;
+}
+
+/** Keep the sum over all embeds within 6000 characters: drop trailing fields, then shorten descriptions. */
+function fitTotal(embeds: APIEmbed[]): void {
+  const total = () => embeds.reduce((sum, e) => sum + embedLength(e), 0);
+  for (let i = embeds.length - 1; i >= 0 && total() > L.EMBED_TOTAL; i--) {
+    const embed = embeds[i]!;
+    while (embed.fields?.length && total() > L.EMBED_TOTAL) embed.fields.pop();
+    if (embed.fields && embed.fields.length === 0) delete embed.fields;
+    const excess = total() - L.EMBED_TOTAL;
+    if (excess > 0 && embed.description) {
+      embed.description = truncate(embed.description, Math.max(1, embed.description.length - excess));
+    }
+  }
+}
+
+function renderButton(view: ButtonView): APIComponentInMessageActionRow {
+  const label = truncate(view.label, L.BUTTON_LABEL);
+  const emoji = view.emoji ? { emoji: { name: view.emoji } } : {};
+  if (view.kind === 'link') {
+    return { type: ComponentType.Button, style: ApiButtonStyle.Link, label, url: view.url, disabled: view.disabled ?? false, ...emoji };
+  }
+  return {
+    type: ComponentType.Button,
+    style: BUTTON_STYLES[view.style ?? 'secondary'],
+    label,
+    custom_id: view.customId.slice(0, L.CUSTOM_ID),
+    disabled: view.disabled ?? false,
+    ...emoji,
+  };
+}
+
+function renderRow(row: ComponentRow): APIActionRowComponent<APIComponentInMessageActionRow> | undefined {
+  if (Array.isArray(row)) {
+    const buttons = row.slice(0, L.BUTTONS_PER_ROW).map(renderButton);
+    return buttons.length ? { type: ComponentType.ActionRow, components: buttons } : undefined;
+  }
+  const options = row.options.slice(0, L.SELECT_OPTIONS).map((option) => ({
+    label: truncate(option.label, L.SELECT_OPTION_LABEL),
+    value: option.value.slice(0, L.SELECT_OPTION_VALUE),
+    ...(option.description ? { description: truncate(option.description, L.SELECT_OPTION_DESCRIPTION) } : {}),
+  }));
+  if (!options.length) return undefined;
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: row.customId.slice(0, L.CUSTOM_ID),
+        options,
+        ...(row.placeholder ? { placeholder: truncate(row.placeholder, L.SELECT_PLACEHOLDER) } : {}),
+        ...(row.disabled ? { disabled: true } : {}),
+      },
+    ],
+  };
+}
+
+/** The message body for an interaction response (type 4/7 `data`), a follow-up, or a DM message. */
+export function renderMessage(reply: Reply, options: { allowEphemeral?: boolean } = {}): MessageBody {
+  const body: MessageBody = { allowed_mentions: { parse: [] } };
+  if (reply.content) body.content = truncate(reply.content, L.CONTENT);
+  const embeds = (reply.embeds ?? []).slice(0, L.EMBEDS_PER_MESSAGE).map(renderEmbed);
+  fitTotal(embeds);
+  body.embeds = embeds;
+  const rows = (reply.components ?? []).slice(0, L.ACTION_ROWS).map(renderRow).filter((row) => row !== undefined);
+  body.components = rows;
+  if (reply.files?.length) {
+    body.attachments = reply.files.map((file, id) => ({ id, filename: file.name, ...(file.description ? { description: file.description } : {}) }));
+  }
+  if (reply.ephemeral && options.allowEphemeral !== false) body.flags = MessageFlags.Ephemeral;
+  if (!body.content && embeds.length === 0 && !reply.files?.length) body.content = '\u200b';
+  return body;
+}
+
+/** Autocomplete choices within Discord's limits: ≤ 25, names and string values ≤ 100 characters. */
+export function renderChoices(choices: readonly Choice[]): Choice[] {
+  return choices.slice(0, L.AUTOCOMPLETE_CHOICES).map((choice) => ({
+    name: truncate(choice.name || String(choice.value), L.CHOICE_NAME),
+    value: typeof choice.value === 'string' ? choice.value.slice(0, L.CHOICE_VALUE) : choice.value,
+  }));
+}

@@ -1,0 +1,26 @@
+// User-typed text (character names, notes, search queries) must never ping anyone or break formatting.
+// Pings are also blocked at send time (allowed_mentions: { parse: [] }); this keeps the text looking
+// like what the user typed instead of turning into mentions, links or markdown.
+
+import { escapeMarkdown } from '@discordjs/formatters';
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/** Escape markdown and neutralise mentions in one line of user text (newlines become spaces). */
+export function escapeUserText(text: string): string {
+  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  return escapeMarkdown(oneLine, { codeBlock: true, inlineCode: true, spoiler: true, maskedLink: true, heading: true, bulletedList: true, numberedList: true })
+    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
+    .replace(/<(@[!&]?|#)(\d+)>/g, `<${ZERO_WIDTH_SPACE}$1$2>`);
+}
+
+/** Shorten to at most `max` characters (code points are not split), ending with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return text.slice(0, Math.max(0, max));
+  let cut = text.slice(0, max - 1);
+  // Do not leave half of a surrogate pair.
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}

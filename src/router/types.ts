@@ -1,0 +1,109 @@
+// The contract between the router, the surfaces (Discord gateway, offline console, DM text) and the
+// command modules in commands/. Nothing here depends on discord.js objects: a command sees plain values.
+
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Choice, ComponentReply, Reply } from '../render/types.ts';
+import type { OptionReader } from './options.ts';
+import type { Services } from '../services.ts';
+
+export type Surface = 'gateway' | 'console' | 'dm-text';
+
+export interface Invoker {
+  id: string; // Discord user id (snowflake, kept as a string)
+  username: string;
+  displayName?: string;
+}
+
+export interface AttachmentValue {
+  kind: 'attachment';
+  name: string;
+  url: string;
+  size: number;
+  contentType?: string;
+}
+
+export interface UserValue {
+  kind: 'user';
+  id: string;
+  username: string;
+}
+
+export type OptionValue = string | number | boolean | AttachmentValue | UserValue;
+
+export interface Invocation {
+  user: Invoker;
+  guildId: string | null; // null in DMs and private channels without a guild
+  channelId: string | null;
+  locale: string;
+  surface: Surface;
+}
+
+export interface CommandRequest extends Invocation {
+  commandName: string;
+  group: string | null;
+  subcommand: string | null;
+  options: Record<string, OptionValue>;
+}
+
+export interface AutocompleteRequest extends CommandRequest {
+  /** The option being typed; its (partial, unvalidated) text is `options[focused]`. */
+  focused: string;
+}
+
+export interface ComponentRequest extends Invocation {
+  customId: string;
+  values: string[];
+}
+
+export interface TextRequest extends Invocation {
+  content: string;
+}
+
+export interface CommandContext {
+  request: CommandRequest;
+  options: OptionReader;
+  services: Services;
+}
+
+export interface AutocompleteContext {
+  request: AutocompleteRequest;
+  options: OptionReader;
+  /** The text typed so far in the focused option. */
+  query: string;
+  services: Services;
+}
+
+export interface ComponentContext {
+  request: ComponentRequest;
+  /** custom_id split on ':' after the command name: `item:pick:123` → ['pick', '123']. */
+  args: string[];
+  services: Services;
+}
+
+export interface TextContext {
+  request: TextRequest;
+  services: Services;
+}
+
+export interface Example {
+  usage: string; // e.g. "/runes level from:1 to:150"
+  description: string;
+}
+
+export interface CommandModule {
+  /** The slash command definition (built with @discordjs/builders via `defineCommand`). */
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Shown by /help, one line each. */
+  examples: Example[];
+  /** Whether a deferred reply should be private: the router defers on its own after 2 s. */
+  deferEphemeral?: boolean;
+  execute(context: CommandContext): Promise<Reply> | Reply;
+  autocomplete?(context: AutocompleteContext): Promise<Choice[]> | Choice[];
+  /** Buttons and select menus whose custom_id starts with `${data.name}:`. */
+  component?(context: ComponentContext): Promise<ComponentReply> | ComponentReply;
+  /**
+   * Plain text sent to the bot in DMs: return a reply to claim the message, or null to let the next
+   * module (or the router's fallback) answer it.
+   */
+  text?(context: TextContext): Promise<Reply | null> | Reply | null;
+}
