@@ -1,0 +1,86 @@
+// Plain values going in and out of the character store (no database or discord.js types).
+
+import type { Stat, Stats } from '../game/classes.ts';
+
+export const LEDGER_KINDS = ['earned', 'level_up', 'purchase', 'upgrade', 'death_drop', 'recovered', 'lost', 'correction'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export type SpendKind = 'purchase' | 'upgrade';
+
+export interface Character {
+  id: number;
+  ownerId: string;
+  name: string;
+  /** Starting class name as in CLASSES, e.g. "Vagabond". */
+  className: string;
+  stats: Stats;
+  /** Derived: levelFromStats(stats). */
+  level: number;
+  runesHeld: number;
+  /** Runes lying in the bloodstain of the last death, or null when there is none. */
+  bloodstain: number | null;
+  /** Journey number: 1 = first playthrough, 2 = NG+1, … */
+  journey: number;
+  maxUpgrade: { regular: number; somber: number };
+  isPublic: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Derived: runes for the next level (null at level 713). */
+  nextLevelCost: number | null;
+  /** Derived: how many levels the held runes pay for right now (ignoring the per-stat cap of 99). */
+  affordableLevels: number;
+}
+
+/**
+ * One change to a character's runes held. Invariants (checked by `checkIntegrity`, re-checked on import):
+ *  - SUM(amount) over a character's entries = runesHeld, and balanceAfter is the running sum;
+ *  - bloodstainAfter of the newest entry = the character's bloodstain (none when there are no entries).
+ */
+export interface LedgerEntry {
+  id: number;
+  characterId: number;
+  kind: LedgerKind;
+  /** Signed change to runes held. */
+  amount: number;
+  balanceAfter: number;
+  bloodstainAfter: number | null;
+  /** Runes gone for good in this entry (a 'lost' bloodstain, or a recovery overflowing the cap). */
+  lost: number;
+  stat: Stat | null;
+  points: number | null;
+  item: string | null;
+  note: string | null;
+  at: string;
+}
+
+/** Which character an operation is about: `name` if given, else the user's active one (guild override first). */
+export interface CharacterRef {
+  userId: string;
+  name?: string | null;
+  guildId?: string | null;
+}
+
+export interface HistoryTotals {
+  /** Sum of 'earned' entries. */
+  earned: number;
+  /** Runes spent, by kind (positive figures). */
+  spent: { level_up: number; purchase: number; upgrade: number; total: number };
+  /** Runes gone for good: lost bloodstains plus any recovery overflowing the cap. */
+  lost: number;
+  /** Runes dropped into bloodstains at death (positive), and recovered from them. */
+  dropped: number;
+  recovered: number;
+  /** Net of manual corrections (set, or a negative add). */
+  corrections: number;
+  deaths: number;
+  entries: number;
+}
+
+export interface HistoryPage {
+  character: Character;
+  /** Newest first. */
+  entries: LedgerEntry[];
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  totals: HistoryTotals;
+}
