@@ -1,0 +1,22 @@
+// Shared types for the compiler's intermediate state.
+import type { ItemRecord } from '../../src/items/types.ts';
+
+/** A record under construction, plus compiler-only bookkeeping that is dropped on output. */
+export interface Draft extends ItemRecord {
+  /** Other param ids that denote the same item (duplicate rows): used to attach shop offers. */
+  altIds: number[];
+  /** Which EquipParam table the ids refer to, for the shop join. */
+  table: 'weapon' | 'protector' | 'accessory' | 'goods' | 'gem' | 'none';
+}
+
+export const PATCH_ERDB = '1.10';
+export const PATCH_TJC = '1.14';
+export const PATCH_DLC_TEXT = '1.12'; // Shadow of the Erdtree launch text dump (Impaler's Archive, 2024-06)
+
+export const SRC = {
+  erdb: 'erdb@1.10.0',
+  impalers: 'impalers-archive@dlc01',
+  tjc: 'tjc-calculator@1.14',
+  kaggle: 'kaggle-dlc@hakkache',
+  curated: 'curated',
+} as const;
