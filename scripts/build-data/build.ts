@@ -29,13 +29,14 @@ export function buildItemData(opts: BuildOptions): { data: ItemData; report: Bui
   const base = loadBaseTables(paths.erdb);
   const kg = loadKaggle(paths.kaggle);
   const tjc = loadTjc(paths.tjc114);
+  const tjc1161 = fs.existsSync(paths.tjc1161) ? loadTjc(paths.tjc1161) : null;
   const dlcText = loadDlcText(paths.impalers);
 
   const toolNames = new Set<string>();
   for (const f of ['items/tools', 'items/multi']) for (const k of kg.files.get(f)?.keys() ?? []) toolNames.add(k);
 
   const baseDrafts = buildBase(base, new Set([...toolNames].map((k) => foldName(k))));
-  const dlcDrafts = buildDlc(dlcText, tjc, kg, opts.nameFixes);
+  const dlcDrafts = buildDlc(dlcText, tjc, tjc1161, kg, opts.nameFixes);
 
   // DLC rows that re-issue a base item (same category and name, e.g. Larval Tear) are the base item.
   const seen = new Map<string, Draft>();

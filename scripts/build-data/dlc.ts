@@ -82,7 +82,7 @@ function kaggleDamageTypes(s: string | undefined): string[] | undefined {
   return out.length ? out : undefined;
 }
 
-function buildDlcWeapons(text: DlcText, tjc: Tjc, kg: Kaggle, fixes: Record<string, string>): Draft[] {
+function buildDlcWeapons(text: DlcText, tjc: Tjc, tjc1161: Tjc | null, kg: Kaggle, fixes: Record<string, string>): Draft[] {
   const out: Draft[] = [];
   for (const [id] of text.weapon) {
     if (id % 10_000 !== 0) continue;
@@ -158,6 +158,13 @@ function buildDlcWeapons(text: DlcText, tjc: Tjc, kg: Kaggle, fixes: Record<stri
         const req = kaggleRequirements(k);
         if (req) d.requirements = req;
       }
+    }
+    // weight and critical: game-derived 1.16.1 file (matches erdb for all 377 base weapons) over the wiki scrape
+    const w16 = tjc1161?.byName.get(name);
+    if (w16 && typeof w16.weight === 'number') {
+      d.weight = w16.weight;
+      if (typeof w16.crit === 'number') d.critical = 100 + w16.crit;
+      addSource(d, SRC.tjcPr);
     }
     d.aliases = [...aliases].sort(naturalCompare);
     out.push(d);
@@ -362,9 +369,9 @@ function fillDlcGoodsFacts(d: Draft, text: DlcText, kg: Kaggle): void {
   }
 }
 
-export function buildDlc(text: DlcText, tjc: Tjc, kg: Kaggle, fixes: Record<string, string>): Draft[] {
+export function buildDlc(text: DlcText, tjc: Tjc, tjc1161: Tjc | null, kg: Kaggle, fixes: Record<string, string>): Draft[] {
   return [
-    ...buildDlcWeapons(text, tjc, kg, fixes),
+    ...buildDlcWeapons(text, tjc, tjc1161, kg, fixes),
     ...buildDlcArmor(text, kg, fixes),
     ...buildDlcTalismans(text, kg, fixes),
     ...buildDlcAshes(text, kg, fixes),

@@ -17,6 +17,7 @@ export const SRC = {
   erdb: 'erdb@1.10.0',
   impalers: 'impalers-archive@dlc01',
   tjc: 'tjc-calculator@1.14',
+  tjcPr: 'tjc-calculator-pr66@1.16.1', // weight and critical of DLC weapons only
   kaggle: 'kaggle-dlc@hakkache',
   curated: 'curated',
 } as const;

@@ -11,6 +11,8 @@ export interface TjcWeapon {
   attributeScaling: [string, number][];
   reinforceTypeId: number;
   dlc?: boolean;
+  weight?: number; // v1.16.1 PR file only
+  crit?: number; // v1.16.1 PR file only: critical bonus over 100
 }
 
 export interface Tjc {
