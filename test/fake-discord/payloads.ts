@@ -1,0 +1,256 @@
+// Typed payload factories for the fake Discord: a missing required field is a compile error.
+
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  MessageType,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
+  type APIAttachment,
+  type APIChatInputApplicationCommandInteraction,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIMessageComponentInteraction,
+  type APIUser,
+  type GatewayMessageCreateDispatchData,
+  type APIGuildMember,
+} from 'discord-api-types/v10';
+
+export const APPLICATION_ID = '900000000000000001';
+export const GUILD_ID = '900000000000000002';
+export const GUILD_CHANNEL_ID = '900000000000000003';
+export const DM_CHANNEL_ID = '900000000000000004';
+
+export const BOT_USER: APIUser = {
+  id: APPLICATION_ID,
+  username: 'Tarnished Ledger',
+  discriminator: '0',
+  global_name: 'Tarnished Ledger',
+  avatar: null,
+  bot: true,
+};
+
+export function user(id = '800000000000000001', username = 'tarnished'): APIUser {
+  return { id, username, discriminator: '0', global_name: username, avatar: null };
+}
+
+export function guildCreatePayload() {
+  return {
+    id: GUILD_ID,
+    name: 'Roundtable Hold',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: '800000000000000099',
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [{ id: GUILD_ID, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '0', managed: false, mentionable: false, flags: 0 }],
+    emojis: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    stickers: [],
+    premium_progress_bar_enabled: false,
+    safety_alerts_channel_id: null,
+    hub_type: null,
+    incidents_data: null,
+    joined_at: new Date().toISOString(),
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    voice_states: [],
+    members: [],
+    channels: [{ id: GUILD_CHANNEL_ID, type: ChannelType.GuildText, name: 'general', position: 0, permission_overwrites: [], parent_id: null, guild_id: GUILD_ID, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  };
+}
+
+let counter = 0;
+function nextId(): string {
+  counter += 1;
+  return String(700000000000000000n + BigInt(counter));
+}
+
+export interface Where {
+  /** In a server (default: the bot's DMs). */
+  guild?: boolean;
+  user?: APIUser;
+}
+
+function member(u: APIUser): APIGuildMember {
+  return { user: u, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: "2248473465835073" } as unknown as APIGuildMember;
+}
+
+function common(where: Where) {
+  const u = where.user ?? user();
+  const base = {
+    id: nextId(),
+    application_id: APPLICATION_ID,
+    token: `interaction-token-${counter}`,
+    version: 1 as const,
+    app_permissions: '2248473465835073',
+    locale: 'en-US' as const,
+    entitlements: [],
+    authorizing_integration_owners: where.guild
+      ? { [ApplicationIntegrationType.GuildInstall]: GUILD_ID }
+      : { [ApplicationIntegrationType.UserInstall]: u.id },
+    attachment_size_limit: 10_485_760,
+  };
+  if (where.guild) {
+    return {
+      ...base,
+      guild_id: GUILD_ID,
+      guild_locale: 'en-US' as const,
+      member: member(u),
+      channel_id: GUILD_CHANNEL_ID,
+      channel: { id: GUILD_CHANNEL_ID, type: ChannelType.GuildText, name: 'general', guild_id: GUILD_ID },
+      context: InteractionContextType.Guild,
+    };
+  }
+  return {
+    ...base,
+    user: u,
+    channel_id: DM_CHANNEL_ID,
+    channel: { id: DM_CHANNEL_ID, type: ChannelType.DM, recipients: [u] },
+    context: InteractionContextType.BotDM,
+  };
+}
+
+export type OptionSpec = Record<string, string | number | boolean>;
+
+function basicOptions(values: OptionSpec, focused?: string): APIApplicationCommandInteractionDataBasicOption[] {
+  return Object.entries(values).map(([name, value]) => {
+    const type =
+      typeof value === 'boolean'
+        ? ApplicationCommandOptionType.Boolean
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? ApplicationCommandOptionType.Integer
+            : ApplicationCommandOptionType.Number
+          : ApplicationCommandOptionType.String;
+    return { name, type, value, ...(name === focused ? { focused: true } : {}) } as APIApplicationCommandInteractionDataBasicOption;
+  });
+}
+
+/** `path` is the subcommand path, e.g. ['level'] or ['group', 'sub'] (empty for a plain command). */
+function optionTree(path: string[], leaves: APIApplicationCommandInteractionDataOption[]): APIApplicationCommandInteractionDataOption[] {
+  if (path.length === 0) return leaves;
+  if (path.length === 1) return [{ type: ApplicationCommandOptionType.Subcommand, name: path[0]!, options: leaves as APIApplicationCommandInteractionDataBasicOption[] }];
+  return [
+    {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: path[0]!,
+      options: [{ type: ApplicationCommandOptionType.Subcommand, name: path[1]!, options: leaves as APIApplicationCommandInteractionDataBasicOption[] }],
+    },
+  ];
+}
+
+export function slashCommand(
+  name: string,
+  options: { path?: string[]; values?: OptionSpec; attachments?: Record<string, APIAttachment> } & Where = {},
+): APIChatInputApplicationCommandInteraction {
+  const leaves: APIApplicationCommandInteractionDataOption[] = basicOptions(options.values ?? {});
+  const resolved: Record<string, APIAttachment> = {};
+  for (const [optionName, attachment] of Object.entries(options.attachments ?? {})) {
+    leaves.push({ name: optionName, type: ApplicationCommandOptionType.Attachment, value: attachment.id });
+    resolved[attachment.id] = attachment;
+  }
+  return {
+    ...common(options),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: nextId(),
+      name,
+      type: ApplicationCommandType.ChatInput,
+      options: optionTree(options.path ?? [], leaves),
+      ...(Object.keys(resolved).length ? { resolved: { attachments: resolved } } : {}),
+    },
+  } as APIChatInputApplicationCommandInteraction;
+}
+
+export function autocomplete(
+  name: string,
+  focused: string,
+  options: { path?: string[]; values: OptionSpec } & Where,
+): APIApplicationCommandAutocompleteInteraction {
+  return {
+    ...common(options),
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: {
+      id: nextId(),
+      name,
+      type: ApplicationCommandType.ChatInput,
+      options: optionTree(options.path ?? [], basicOptions(options.values, focused)),
+    },
+  } as APIApplicationCommandAutocompleteInteraction;
+}
+
+export function buttonPress(customId: string, where: Where = {}): APIMessageComponentInteraction {
+  const base = common(where);
+  return {
+    ...base,
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+    message: {
+      id: nextId(),
+      channel_id: base.channel_id,
+      author: BOT_USER,
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: MessageType.Default,
+    },
+  } as unknown as APIMessageComponentInteraction;
+}
+
+export function directMessage(content: string, author: APIUser = user()): GatewayMessageCreateDispatchData {
+  return {
+    id: nextId(),
+    channel_id: DM_CHANNEL_ID,
+    channel_type: ChannelType.DM,
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default,
+  } as GatewayMessageCreateDispatchData;
+}
+
+export function attachment(id: string, filename: string, url: string, size: number): APIAttachment {
+  return { id, filename, url, proxy_url: url, size, content_type: 'application/json' };
+}
