@@ -1,0 +1,274 @@
+// Weapon and spirit-ash upgrades: runes per step, materials per step, and what buying the materials
+// at the Twin Maiden Husks costs (mechanics.md §6).
+// Errors: TypeError / RangeError as described in validate.ts.
+//
+// Rounding: erdb computes round(reinforcePrice × rate) with Python 3's round(), which rounds halves to
+// EVEN (round(540.5) == 540, round(541.5) == 542). The float product is exact for every tie that can
+// occur (rates ×1.5/2.5/3.5/4.5 are exact binary fractions), so integer half-to-even reproduces erdb
+// exactly. Regular rates are (n+4)/5, whose products never end in .5, so ties only happen on somber
+// steps with an odd reinforcePrice. Whether the game itself rounds that way is not verified.
+
+import { mergeNotes, type Note } from '../game/confidence.ts';
+import { MAX_REINFORCE_PRICE, MAX_ITEM_COUNT } from '../game/limits.ts';
+import type { Rational } from '../game/runeGainModifiers.ts';
+import {
+  MATERIALS,
+  MAX_UPGRADE,
+  WEAPON_PRICE_RATES,
+  materialForStep,
+  type MaterialInfo,
+  type MaterialPath,
+  type WeaponPath,
+} from '../game/upgradeTables.ts';
+import { requireInteger, requireObject, requireOneOf } from './validate.ts';
+
+export const WEAPON_PATHS: readonly WeaponPath[] = ['regular', 'somber'];
+export const MATERIAL_PATHS: readonly MaterialPath[] = ['regular', 'somber', 'spirit', 'renowned-spirit'];
+
+export const UPGRADE_NOTES = {
+  targetRate: {
+    id: 'upgrade-target-rate',
+    confidence: 'single-source',
+    text: "Each step uses the rate of the level it reaches (erdb's reading of the params); no published per-step table was found to cross-check.",
+  },
+  halfEven: {
+    id: 'upgrade-round-half-even',
+    confidence: 'assumed',
+    text: 'A step cost ended in exactly .5 and was rounded to even, as erdb (Python round) does; the game may round differently.',
+  },
+  bellBearings: {
+    id: 'bell-bearing-unlocks',
+    confidence: 'single-source',
+    text: 'Which bell bearing unlocks which material at the Twin Maiden Husks is inferred from the unlock flag order in the params.',
+  },
+  spiritMaterials: {
+    id: 'spirit-ash-materials',
+    confidence: 'single-source',
+    text: 'Spirit ash materials per step come from the params only (one source).',
+  },
+  spiritRunes: {
+    id: 'spirit-ash-runes',
+    confidence: 'single-source',
+    text: "Spirit ash rune costs are set per ash (each level row's reinforcePrice), from the params only.",
+  },
+} as const satisfies Record<string, Note>;
+
+/** round(num/den) with ties to even (Python 3 round), for num ≥ 0, den > 0; also reports a tie. */
+export function roundHalfEven(num: number, den: number): { value: number; tie: boolean } {
+  const q = Math.floor(num / den);
+  const twiceRemainder = 2 * (num - q * den);
+  if (twiceRemainder > den) return { value: q + 1, tie: false };
+  if (twiceRemainder < den) return { value: q, tie: false };
+  return { value: q % 2 === 0 ? q : q + 1, tie: true };
+}
+
+function checkRange(path: MaterialPath, from: number, to: number): void {
+  const max = MAX_UPGRADE[path];
+  requireInteger('from', from, 0, max);
+  requireInteger('to', to, 0, max);
+  if (from > to) throw new RangeError(`from (+${from}) must not be above to (+${to})`);
+}
+
+export interface RuneStep {
+  from: number;
+  to: number;
+  runes: number;
+}
+
+export interface RuneSteps {
+  steps: RuneStep[];
+  total: number;
+  notes: Note[];
+}
+
+function weaponStep(reinforcePrice: number, rate: Rational) {
+  return roundHalfEven(reinforcePrice * rate.num, rate.den);
+}
+
+/**
+ * Runes for each step from +from to +to (0 ≤ from ≤ to ≤ 25 regular / 10 somber) for a weapon whose
+ * EquipParamWeapon.reinforcePrice is `reinforcePrice` (0..1,000,000). Longsword (250) +0→+25 = 21,250.
+ */
+export function weaponUpgradeRunes(reinforcePrice: number, path: WeaponPath, from = 0, to: number = MAX_UPGRADE[path]): RuneSteps {
+  requireInteger('reinforcePrice', reinforcePrice, 0, MAX_REINFORCE_PRICE);
+  requireOneOf('path', path, WEAPON_PATHS);
+  checkRange(path, from, to);
+  const rates = WEAPON_PRICE_RATES[path];
+  const steps: RuneStep[] = [];
+  let total = 0;
+  let tie = false;
+  for (let n = from + 1; n <= to; n++) {
+    const step = weaponStep(reinforcePrice, rates[n - 1]!);
+    tie ||= step.tie;
+    steps.push({ from: n - 1, to: n, runes: step.value });
+    total += step.value;
+  }
+  const notes: Note[] = steps.length > 0 ? [UPGRADE_NOTES.targetRate] : [];
+  if (tie) notes.push(UPGRADE_NOTES.halfEven);
+  return { steps, total, notes };
+}
+
+/**
+ * Runes for each step of a spirit ash, given that ash's own cost per step (`costsPerStep[0]` = +0→+1,
+ * …, `[9]` = +9→+10; each 0..1,000,000), from +from to +to (0..10).
+ */
+export function spiritAshUpgradeRunes(costsPerStep: readonly number[], from = 0, to = 10): RuneSteps {
+  if (!Array.isArray(costsPerStep)) throw new TypeError('costsPerStep must be an array of 10 rune costs (+0→+1 … +9→+10)');
+  if (costsPerStep.length !== 10) throw new RangeError(`costsPerStep must have exactly 10 entries (+0→+1 … +9→+10), got ${costsPerStep.length}`);
+  costsPerStep.forEach((cost, i) => requireInteger(`cost of +${i}→+${i + 1}`, cost, 0, MAX_REINFORCE_PRICE));
+  checkRange('spirit', from, to);
+  const steps: RuneStep[] = [];
+  let total = 0;
+  for (let n = from + 1; n <= to; n++) {
+    const runes = costsPerStep[n - 1]!;
+    steps.push({ from: n - 1, to: n, runes });
+    total += runes;
+  }
+  return { steps, total, notes: steps.length > 0 ? [UPGRADE_NOTES.spiritRunes] : [] };
+}
+
+export interface MaterialStep {
+  from: number;
+  to: number;
+  material: string;
+  count: number;
+}
+
+export interface MaterialCount {
+  material: string;
+  count: number;
+}
+
+export interface MaterialList {
+  steps: MaterialStep[];
+  /** Per material, in the order first needed. */
+  totals: MaterialCount[];
+  notes: Note[];
+}
+
+/**
+ * Materials for each step from +from to +to. Paths: 'regular' (Smithing Stones, max +25), 'somber'
+ * (Somber Smithing Stones, max +10), 'spirit' (Grave Glovewort, regular ashes, max +10),
+ * 'renowned-spirit' (Ghost Glovewort, renowned ashes, max +10).
+ */
+export function upgradeMaterials(path: MaterialPath, from = 0, to: number = MAX_UPGRADE[path]): MaterialList {
+  requireOneOf('path', path, MATERIAL_PATHS);
+  checkRange(path, from, to);
+  const steps: MaterialStep[] = [];
+  const totals = new Map<string, number>();
+  for (let n = from + 1; n <= to; n++) {
+    const { material, count } = materialForStep(path, n);
+    steps.push({ from: n - 1, to: n, material, count });
+    totals.set(material, (totals.get(material) ?? 0) + count);
+  }
+  const spirit = path === 'spirit' || path === 'renowned-spirit';
+  return {
+    steps,
+    totals: [...totals].map(([material, count]) => ({ material, count })),
+    notes: spirit && steps.length > 0 ? [UPGRADE_NOTES.spiritMaterials] : [],
+  };
+}
+
+export interface PurchaseLine {
+  material: string;
+  count: number;
+  /** Sold by the Twin Maiden Husks (once the bell bearing is given). */
+  purchasable: boolean;
+  priceEach: number | null;
+  runes: number | null;
+  bellBearing: string | null;
+  /** Another seller, with limited stock, when the Husks don't sell it. */
+  otherSeller?: MaterialInfo['otherSeller'];
+}
+
+export interface PurchaseCost {
+  lines: PurchaseLine[];
+  /** Runes for every purchasable line. */
+  totalRunes: number;
+  /** Materials the Husks never sell. */
+  notPurchasable: string[];
+  /** Bell bearings needed for the purchasable lines, in order. */
+  bellBearings: string[];
+  notes: Note[];
+}
+
+/** What buying `materials` at the Twin Maiden Husks costs, and which bell bearings that needs. */
+export function materialPurchaseCost(materials: readonly MaterialCount[]): PurchaseCost {
+  if (!Array.isArray(materials)) throw new TypeError('materials must be an array of { material, count }');
+  const lines: PurchaseLine[] = [];
+  const notPurchasable: string[] = [];
+  const bellBearings: string[] = [];
+  let totalRunes = 0;
+  materials.forEach((entry: unknown, index) => {
+    const object = requireObject(`materials[${index}]`, entry);
+    if (typeof object.material !== 'string') throw new TypeError(`materials[${index}].material must be a string`);
+    const info = MATERIALS.get(object.material);
+    if (!info) throw new RangeError(`unknown upgrade material ${JSON.stringify(object.material.slice(0, 60))}; valid: ${[...MATERIALS.keys()].join(', ')}`);
+    const count = requireInteger(`count of ${info.name}`, object.count, 0, MAX_ITEM_COUNT * 100);
+    if (info.huskPrice === null) {
+      notPurchasable.push(info.name);
+      lines.push({ material: info.name, count, purchasable: false, priceEach: null, runes: null, bellBearing: null, ...(info.otherSeller ? { otherSeller: info.otherSeller } : {}) });
+      return;
+    }
+    const runes = info.huskPrice * count;
+    totalRunes += runes;
+    if (info.bellBearing && count > 0 && !bellBearings.includes(info.bellBearing)) bellBearings.push(info.bellBearing);
+    lines.push({ material: info.name, count, purchasable: true, priceEach: info.huskPrice, runes, bellBearing: info.bellBearing });
+  });
+  return { lines, totalRunes, notPurchasable, bellBearings, notes: bellBearings.length > 0 ? [UPGRADE_NOTES.bellBearings] : [] };
+}
+
+export interface UpgradePlan {
+  path: MaterialPath;
+  from: number;
+  to: number;
+  runes: RuneSteps;
+  materials: MaterialList;
+  purchase: PurchaseCost;
+  /** Upgrade runes plus buying every purchasable material. */
+  totalRunesIfBuyingMaterials: number;
+  notes: Note[];
+}
+
+/** Everything about upgrading a weapon from +from to +to: runes, stones, and their price at the Husks. */
+export function planWeaponUpgrade(input: { reinforcePrice: number; path: WeaponPath; from?: number; to?: number }): UpgradePlan {
+  const object = requireObject('upgrade', input);
+  const path = requireOneOf('path', object.path, WEAPON_PATHS);
+  const from = object.from === undefined ? 0 : (object.from as number);
+  const to = object.to === undefined ? MAX_UPGRADE[path] : (object.to as number);
+  const runes = weaponUpgradeRunes(object.reinforcePrice as number, path, from, to);
+  const materials = upgradeMaterials(path, from, to);
+  const purchase = materialPurchaseCost(materials.totals);
+  return {
+    path,
+    from,
+    to,
+    runes,
+    materials,
+    purchase,
+    totalRunesIfBuyingMaterials: runes.total + purchase.totalRunes,
+    notes: mergeNotes(runes.notes, materials.notes, purchase.notes),
+  };
+}
+
+/** The same for a spirit ash: `renowned` ashes use Ghost Glovewort; `costsPerStep` as in spiritAshUpgradeRunes. */
+export function planSpiritAshUpgrade(input: { renowned: boolean; costsPerStep: readonly number[]; from?: number; to?: number }): UpgradePlan {
+  const object = requireObject('upgrade', input);
+  if (typeof object.renowned !== 'boolean') throw new TypeError('renowned must be true or false');
+  const path: MaterialPath = object.renowned ? 'renowned-spirit' : 'spirit';
+  const from = object.from === undefined ? 0 : (object.from as number);
+  const to = object.to === undefined ? 10 : (object.to as number);
+  const runes = spiritAshUpgradeRunes(object.costsPerStep as number[], from, to);
+  const materials = upgradeMaterials(path, from, to);
+  const purchase = materialPurchaseCost(materials.totals);
+  return {
+    path,
+    from,
+    to,
+    runes,
+    materials,
+    purchase,
+    totalRunesIfBuyingMaterials: runes.total + purchase.totalRunes,
+    notes: mergeNotes(runes.notes, materials.notes, purchase.notes),
+  };
+}
