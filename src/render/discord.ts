@@ -51,18 +51,35 @@ function renderEmbed(view: EmbedView): APIEmbed {
   return embed;
 }
 
-/** Keep the sum over all embeds within 6000 characters: drop trailing fields, then shorten descriptions. */
-function fitTotal(embeds: APIEmbed[]): void {
-  const total = () => embeds.reduce((sum, e) => sum + embedLength(e), 0);
-  for (let i = embeds.length - 1; i >= 0 && total() > L.EMBED_TOTAL; i--) {
-    const embed = embeds[i]!;
-    while (embed.fields?.length && total() > L.EMBED_TOTAL) embed.fields.pop();
-    if (embed.fields && embed.fields.length === 0) delete embed.fields;
-    const excess = total() - L.EMBED_TOTAL;
-    if (excess > 0 && embed.description) {
-      embed.description = truncate(embed.description, Math.max(1, embed.description.length - excess));
+/**
+ * Keep the sum over all embeds within 6000 characters. Earlier embeds win: each embed gets what is left of
+ * the budget, shrinking by dropping trailing fields, then shortening description, footer and title;
+ * embeds that no longer fit at all are dropped.
+ */
+function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
+  const kept: APIEmbed[] = [];
+  let budget: number = L.EMBED_TOTAL;
+  for (const embed of embeds) {
+    while (embedLength(embed) > budget && embed.fields?.length) embed.fields.pop();
+    if (embed.fields?.length === 0) delete embed.fields;
+    for (const part of ['description', 'footer', 'title'] as const) {
+      const excess = embedLength(embed) - budget;
+      if (excess <= 0) break;
+      const text = part === 'footer' ? embed.footer?.text : embed[part];
+      if (!text) continue;
+      const shorter = text.length - excess >= 2 ? truncate(text, text.length - excess) : '';
+      if (part === 'footer') {
+        if (shorter) embed.footer = { text: shorter };
+        else delete embed.footer;
+      } else if (shorter) embed[part] = shorter;
+      else delete embed[part];
     }
+    const length = embedLength(embed);
+    if (length > budget || (length === 0 && !embed.thumbnail)) break;
+    kept.push(embed);
+    budget -= length;
   }
+  return kept;
 }
 
 function renderButton(view: ButtonView): APIComponentInMessageActionRow {
@@ -110,8 +127,7 @@ function renderRow(row: ComponentRow): APIActionRowComponent<APIComponentInMessa
 export function renderMessage(reply: Reply, options: { allowEphemeral?: boolean } = {}): MessageBody {
   const body: MessageBody = { allowed_mentions: { parse: [] } };
   if (reply.content) body.content = truncate(reply.content, L.CONTENT);
-  const embeds = (reply.embeds ?? []).slice(0, L.EMBEDS_PER_MESSAGE).map(renderEmbed);
-  fitTotal(embeds);
+  const embeds = fitTotal((reply.embeds ?? []).slice(0, L.EMBEDS_PER_MESSAGE).map(renderEmbed));
   body.embeds = embeds;
   const rows = (reply.components ?? []).slice(0, L.ACTION_ROWS).map(renderRow).filter((row) => row !== undefined);
   body.components = rows;

@@ -1,0 +1,58 @@
+// The offline console through its real entry point (`npm run cli`), as a user or a script runs it.
+
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(tsx, ['src/cli/main.ts', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: ':memory:' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run cli', () => {
+  it('prints /help as readable text', () => {
+    const { code, stdout } = cli(['/help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^== Tarnished Ledger — commands ==/);
+    for (const module of COMMANDS) expect(stdout).toContain(`/${module.data.name} — `);
+  });
+
+  it('reads one command per line from a pipe and prints one JSON response body per line', () => {
+    const { code, stdout } = cli(['--json'], '/help\n\n/about\n/help command:nope\n');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const bodies = lines.map((line) => JSON.parse(line));
+    for (const body of bodies) {
+      expect(body.type).toBe(4);
+      expect(body.data.content !== undefined || body.data.embeds.length > 0).toBe(true);
+    }
+    expect(bodies[2].data.flags).toBe(64);
+  });
+
+  it('prints autocomplete choices as the exact response body', () => {
+    const { stdout } = cli(['--autocomplete', '--json', '/help command:ab']);
+    expect(JSON.parse(stdout)).toEqual({ choices: [{ name: '/about', value: 'about' }] });
+  });
+
+  it('rejects a malformed line with what is valid, and exit code 2', () => {
+    const { code, stdout } = cli(['/help command']);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/name:value/);
+  });
+
+  it('checks --user and --guild', () => {
+    expect(cli(['--user', 'me', '/help']).code).toBe(2);
+    expect(cli(['--guild', '123', '/help']).stderr).toMatch(/server id/);
+  });
+});
