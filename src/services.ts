@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { AttachmentValue, CommandModule } from './router/types.ts';
+import { openStore, type CharacterStore } from './characters/store.ts';
 
 export interface AppInfo {
   name: string;
@@ -21,6 +22,8 @@ export interface Services {
   now(): Date;
   /** Download a file a user attached to a command (Discord CDN URL, or a local path in the console). */
   fetchAttachment(attachment: AttachmentValue, maxBytes: number): Promise<Buffer>;
+  /** The character database, opened on first use at DATABASE_PATH. */
+  store(): CharacterStore;
   /** Release what was opened (the database). */
   close(): Promise<void>;
 }
@@ -52,6 +55,7 @@ export interface ServiceOptions {
 }
 
 export function createServices(options: ServiceOptions): Services {
+  let store: CharacterStore | undefined;
   return {
     config: options.config,
     logger: options.logger,
@@ -59,6 +63,13 @@ export function createServices(options: ServiceOptions): Services {
     commands: options.commands,
     now: options.now ?? (() => new Date()),
     fetchAttachment: options.fetchAttachment ?? fetchOverHttp,
-    async close() {},
+    store() {
+      store ??= openStore(options.config.databasePath);
+      return store;
+    },
+    async close() {
+      store?.close();
+      store = undefined;
+    },
   };
 }
