@@ -129,6 +129,8 @@ export interface CharacterStore {
   forgetUser(userId: string): { characters: number; ledgerEntries: number; selections: number };
   /** PRAGMA integrity_check, foreign_key_check, and a replay of every ledger against its character. */
   checkIntegrity(): IntegrityReport;
+  /** This connection's settings, for diagnostics. */
+  settings(): { journalMode: string; foreignKeys: boolean; busyTimeoutMs: number; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'; schemaVersion: number };
   close(): void;
 }
 
@@ -947,6 +949,14 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Charact
     return { ok: problems.length === 0, problems };
   });
 
+  const settings = () => ({
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+    foreignKeys: db.pragma('foreign_keys', { simple: true }) === 1,
+    busyTimeoutMs: Number(db.pragma('busy_timeout', { simple: true })),
+    synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[Number(db.pragma('synchronous', { simple: true }))] ?? 'FULL',
+    schemaVersion: readUserVersion(db),
+  });
+
   let closed = false;
   return {
     path: fullPath,
@@ -973,6 +983,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Charact
     importUser,
     forgetUser,
     checkIntegrity,
+    settings,
     close() {
       if (closed) return;
       closed = true;
