@@ -92,7 +92,7 @@ export function isKaggleDlc(r: KRow): boolean {
 export function parsePyDict(s: string | undefined): Record<string, number> {
   const out: Record<string, number> = {};
   if (!s) return out;
-  for (const m of s.matchAll(/'([^']+)'\s*:\s*'?\s*(-?[\d.,]+)\s*'?/g)) {
+  for (const m of s.matchAll(/'([^']+)'\s*:\s*'?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)/g)) {
     const key = m[1];
     const raw = m[2];
     if (key === undefined || raw === undefined) continue;

@@ -1,0 +1,308 @@
+// Audit of the committed compiled data (data/items.json): coverage, integrity, ranges and spot facts.
+// Expected values are typed from ../shared/docs/mechanics.md (§4 rune items, §6 upgrade costs and shop prices).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, type ItemData, type ItemRecord } from '../../src/items/types.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const data = JSON.parse(fs.readFileSync(path.join(root, 'data/items.json'), 'utf8')) as ItemData;
+const items = data.items;
+
+function one(name: string, category?: string): ItemRecord {
+  const found = items.filter((i) => i.name === name && (!category || i.category === category));
+  expect(found, `${name}${category ? ` (${category})` : ''}`).toHaveLength(1);
+  return found[0] as ItemRecord;
+}
+
+const sum = (xs: number[] | undefined) => (xs ?? []).reduce((a, b) => a + b, 0);
+
+describe('coverage', () => {
+  it('holds at least 2,600 items, base game and DLC', () => {
+    expect(items.length).toBeGreaterThanOrEqual(2600);
+    expect(items.filter((i) => i.dlc).length).toBeGreaterThan(500);
+    expect(items.filter((i) => !i.dlc).length).toBeGreaterThan(2000);
+  });
+
+  it('has plausible counts per category', () => {
+    const count = (c: string) => items.filter((i) => i.category === c).length;
+    const expected: [string, number, number][] = [
+      ['weapon', 380, 420],
+      ['shield', 75, 85],
+      ['ammo', 60, 75],
+      ['armor', 700, 730],
+      ['talisman', 150, 160],
+      ['sorcery', 80, 90],
+      ['incantation', 125, 135],
+      ['ash_of_war', 110, 120],
+      ['spirit_ash', 80, 90],
+    ];
+    for (const [c, lo, hi] of expected) {
+      expect(count(c), c).toBeGreaterThanOrEqual(lo);
+      expect(count(c), c).toBeLessThanOrEqual(hi);
+    }
+    const goods = items.filter((i) => !['weapon', 'shield', 'ammo', 'armor', 'talisman', 'sorcery', 'incantation', 'ash_of_war', 'spirit_ash'].includes(i.category));
+    expect(goods.length).toBeGreaterThan(800);
+    for (const c of CATEGORIES) expect(count(c), `category ${c} is empty`).toBeGreaterThan(0);
+  });
+
+  it('lists every source with repository, commit and licence', () => {
+    expect(data.sources.length).toBeGreaterThanOrEqual(4);
+    for (const s of data.sources) {
+      expect(s.id).toMatch(/\S/);
+      expect(s.repository).toMatch(/github\.com\//);
+      expect(s.commit).toMatch(/^[0-9a-f]{40}/);
+      expect(s.licence).toMatch(/\S/);
+    }
+    const ids = new Set(data.sources.map((s) => s.id));
+    for (const i of items) for (const s of i.sources) if (s !== 'curated') expect(ids.has(s), `${i.key} source ${s}`).toBe(true);
+  });
+});
+
+describe('integrity', () => {
+  it('every record has key, category, name, dlc flag, sources and patch', () => {
+    const cats = new Set<string>(CATEGORIES);
+    for (const i of items) {
+      expect(cats.has(i.category), i.key).toBe(true);
+      expect(i.key).toBe(`${i.category}:${i.paramId}`);
+      expect(Number.isInteger(i.paramId) && i.paramId > 0, i.key).toBe(true);
+      expect(typeof i.dlc).toBe('boolean');
+      expect(i.sources.length, i.key).toBeGreaterThan(0);
+      expect(i.patch, i.key).toMatch(/^1\.\d+/);
+      expect(Array.isArray(i.aliases)).toBe(true);
+    }
+  });
+
+  it('has no duplicate keys', () => {
+    const keys = items.map((i) => i.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('has no duplicate (name, category) pairs', () => {
+    const seen = new Map<string, string>();
+    const dups: string[] = [];
+    for (const i of items) {
+      const k = `${i.category}|${i.name.toLowerCase()}`;
+      const prev = seen.get(k);
+      if (prev) dups.push(`${prev} / ${i.key} ${i.name}`);
+      seen.set(k, i.key);
+    }
+    expect(dups).toEqual([]);
+  });
+
+  it('has no empty or placeholder names or aliases', () => {
+    const bad = /%null%|\[ERROR\]|^\s*$|^(test|dummy|unused)\b|\?\?\?/i;
+    for (const i of items) {
+      expect(i.name, i.key).not.toMatch(bad);
+      expect(i.name).toBe(i.name.trim());
+      for (const a of i.aliases) expect(a, `${i.key} alias`).not.toMatch(bad);
+    }
+  });
+
+  it('aliases never repeat the item name or name another item', () => {
+    const names = new Set(items.map((i) => i.name.toLowerCase()));
+    for (const i of items) {
+      for (const a of i.aliases) {
+        expect(a.toLowerCase(), i.key).not.toBe(i.name.toLowerCase());
+        expect(names.has(a.toLowerCase()), `${i.key} alias ${a}`).toBe(false);
+      }
+    }
+  });
+
+  it('is sorted by category, then id', () => {
+    const order = new Map<string, number>(CATEGORIES.map((c, n) => [c, n]));
+    for (let n = 1; n < items.length; n++) {
+      const a = items[n - 1] as ItemRecord;
+      const b = items[n] as ItemRecord;
+      const ca = order.get(a.category) ?? 0;
+      const cb = order.get(b.category) ?? 0;
+      expect(ca < cb || (ca === cb && a.paramId < b.paramId), `${a.key} before ${b.key}`).toBe(true);
+    }
+  });
+});
+
+describe('numbers in range', () => {
+  const isPosInt = (n: number) => Number.isInteger(n) && n > 0;
+  it('weights, values and costs', () => {
+    for (const i of items) {
+      if (i.weight !== undefined) {
+        expect(i.weight, i.key).toBeGreaterThanOrEqual(0);
+        expect(i.weight, i.key).toBeLessThanOrEqual(100);
+      }
+      for (const v of [i.sellValue, i.runeValue, i.upgradePrice]) if (v !== undefined) expect(isPosInt(v), `${i.key} ${v}`).toBe(true);
+      for (const c of i.upgradeCosts ?? []) expect(isPosInt(c), `${i.key} cost ${c}`).toBe(true);
+      for (const v of [i.fpCost, i.hpCost, i.stamina, i.slots]) {
+        if (v !== undefined) {
+          expect(v, i.key).toBeGreaterThanOrEqual(0);
+          expect(v, i.key).toBeLessThan(2000);
+        }
+      }
+      for (const o of i.shop ?? []) {
+        expect(isPosInt(o.price), `${i.key} price`).toBe(true);
+        if (o.stock !== undefined) expect(isPosInt(o.stock), `${i.key} stock`).toBe(true);
+        expect(o.merchant).toMatch(/\S/);
+        expect(o.currency).toMatch(/\S/);
+      }
+    }
+  });
+
+  it('requirements 0-99, absorption 0-100, letters valid', () => {
+    for (const i of items) {
+      for (const v of Object.values(i.requirements ?? {})) {
+        expect(v, i.key).toBeGreaterThanOrEqual(0);
+        expect(v, i.key).toBeLessThanOrEqual(99);
+      }
+      for (const l of Object.values(i.scaling ?? {})) expect(['S', 'A', 'B', 'C', 'D', 'E'], i.key).toContain(l);
+      for (const v of Object.values(i.absorption ?? {})) {
+        // a few pieces really have a small negative negation (Guardian Garb (Full Bloom) fire -2.3%)
+        expect(v, i.key).toBeGreaterThanOrEqual(-10);
+        expect(v, i.key).toBeLessThanOrEqual(100);
+      }
+      for (const v of Object.values(i.attack ?? {})) expect(isPosInt(v), `${i.key} attack`).toBe(true);
+      if (i.poise !== undefined) expect(i.poise).toBeGreaterThanOrEqual(0);
+      if (i.critical !== undefined) expect(i.critical).toBeGreaterThanOrEqual(100);
+      if (i.upgrade === 'regular' && i.upgradeCosts) expect(i.upgradeCosts, i.key).toHaveLength(25);
+      if (i.upgrade === 'somber' && i.upgradeCosts) expect(i.upgradeCosts, i.key).toHaveLength(10);
+    }
+  });
+});
+
+describe('spot facts (mechanics.md)', () => {
+  it('rune items (§4)', () => {
+    const golden = [200, 400, 800, 1200, 1600, 2000, 2500, 3000, 3800, 5000, 6250, 7500, 10000];
+    golden.forEach((v, n) => expect(one(`Golden Rune [${n + 1}]`).runeValue).toBe(v));
+    expect(one("Numen's Rune").runeValue).toBe(12500);
+    [15000, 20000, 25000, 30000, 35000].forEach((v, n) => expect(one(`Hero's Rune [${n + 1}]`).runeValue).toBe(v));
+    expect(one("Lord's Rune").runeValue).toBe(50000);
+    [7500, 10000, 12500, 15000, 17500, 22500, 30000].forEach((v, n) => {
+      const r = one(`Shadow Realm Rune [${n + 1}]`);
+      expect(r.runeValue).toBe(v);
+      expect(r.dlc).toBe(true);
+    });
+    expect(one('Rune of an Unsung Hero').runeValue).toBe(50000);
+    expect(one("Marika's Rune").runeValue).toBe(80000);
+    expect(one('Broken Rune').runeValue).toBe(500);
+    expect(one('Remembrance of the Grafted').runeValue).toBe(20000);
+    expect(one('Elden Remembrance').runeValue).toBe(50000);
+    for (const i of items.filter((x) => x.category === 'rune_item')) expect(i.runeValue, i.name).toBeGreaterThan(0);
+  });
+
+  it('weapon upgrade costs (§6)', () => {
+    const ls = one('Longsword', 'weapon');
+    expect(ls.upgrade).toBe('regular');
+    expect(ls.upgradePrice).toBe(250);
+    expect(ls.upgradeCosts).toHaveLength(25);
+    expect(ls.upgradeCosts?.[0]).toBe(250);
+    expect(ls.upgradeCosts?.[1]).toBe(300);
+    expect(ls.upgradeCosts?.[24]).toBe(1450);
+    expect(sum(ls.upgradeCosts)).toBe(21250);
+
+    const mv = one('Moonveil', 'weapon');
+    expect(mv.upgrade).toBe('somber');
+    expect(mv.upgradeCosts).toHaveLength(10);
+    expect(mv.upgradeCosts?.[0]).toBe(360);
+    expect(mv.upgradeCosts?.[9]).toBe(2160);
+    expect(sum(mv.upgradeCosts)).toBe(11880);
+  });
+
+  it('spirit ash upgrade costs (§6)', () => {
+    const t = one('Black Knife Tiche', 'spirit_ash');
+    expect(t.upgradeCosts).toHaveLength(10);
+    expect(t.upgradeCosts?.[0]).toBe(2000);
+    expect(t.upgradeCosts?.[1]).toBe(3200);
+    expect(t.upgradeCosts?.[8]).toBe(11600);
+    expect(t.upgradeCosts?.[9]).toBe(14000);
+    expect(one('Mimic Tear Ashes').hpCost).toBe(660);
+  });
+
+  it('merchant prices (§6)', () => {
+    const offer = (name: string, merchant: string) => {
+      const o = one(name).shop?.filter((s) => s.merchant === merchant) ?? [];
+      expect(o.length, `${name} at ${merchant}`).toBeGreaterThan(0);
+      return o[0] as NonNullable<ItemRecord['shop']>[number];
+    };
+    const gpff = offer('Gold-Pickled Fowl Foot', 'Patches');
+    expect(gpff.price).toBe(600);
+    expect(gpff.stock).toBe(3);
+    expect(gpff.currency).toBe('runes');
+
+    const husks = 'Twin Maiden Husks';
+    const tables: [string, number[]][] = [
+      ['Smithing Stone', [200, 400, 600, 900, 1200, 1500, 2400, 3600]],
+      ['Somber Smithing Stone', [2000, 3000, 4000, 6000, 9000, 12000, 16000, 20000, 25000]],
+      ['Grave Glovewort', [800, 1200, 1600, 2400, 3200, 4000, 5000, 6000, 8000]],
+      ['Ghost Glovewort', [1200, 1800, 2400, 3600, 4800, 6000, 7500, 9000, 12000]],
+    ];
+    for (const [base, prices] of tables) {
+      prices.forEach((p, n) => {
+        const o = offer(`${base} [${n + 1}]`, husks);
+        expect(o.price, `${base} [${n + 1}]`).toBe(p);
+        expect(o.unlock, `${base} [${n + 1}] unlock`).toMatch(/Bell Bearing/);
+      });
+    }
+    expect(offer('Smithing Stone [1]', husks).unlock).toBe("Smithing-Stone Miner's Bell Bearing [1]");
+    expect(offer('Somber Smithing Stone [9]', husks).unlock).toBe("Somberstone Miner's Bell Bearing [5]");
+    expect(offer('Memory Stone', husks).price).toBe(3000);
+    expect(offer('Talisman Pouch', husks).price).toBe(500);
+    expect(offer('Ancient Dragon Smithing Stone', 'Gatekeeper Gostoc').price).toBe(20000);
+    // no DLC merchant data in any source
+    for (const i of items.filter((x) => x.dlc)) expect(i.shop, i.key).toBeUndefined();
+  });
+
+  it('weapon facts', () => {
+    const u = one('Uchigatana', 'weapon');
+    expect(u.subcategory).toBe('Katana');
+    expect(u.aliases).toContain('Heavy Uchigatana');
+    expect(u.aliases).toContain('Keen Uchigatana');
+    expect(u.requirements).toEqual({ str: 11, dex: 15 });
+    expect(u.skill).toBe('Unsheathe');
+    const rob = one('Rivers of Blood', 'weapon');
+    expect(rob.upgrade).toBe('somber');
+    expect(rob.requirements?.arc).toBe(20);
+    const dlcW = one('Main-gauche', 'weapon');
+    expect(dlcW.dlc).toBe(true);
+    expect(dlcW.patch).toBe('1.14');
+    expect(dlcW.requirements).toEqual({ str: 7, dex: 15 });
+    expect(one('Iron Helmet').absorption?.physical).toBe(4.4);
+    expect(one('Iron Helmet').poise).toBe(6);
+    expect(one('Iron Helmet').weight).toBe(3.8);
+  });
+
+  it('collapses duplicate system rows and +N forms', () => {
+    const flask = one('Flask of Crimson Tears');
+    expect(flask.aliases).toContain('Flask of Crimson Tears +12');
+    expect(items.filter((i) => i.name.startsWith('Flask of Crimson Tears'))).toHaveLength(1);
+    expect(one('Black Knife Tiche').aliases).toContain('Black Knife Tiche +10');
+    // talisman tiers and numbered items stay separate
+    one('Crimson Amber Medallion');
+    one('Crimson Amber Medallion +1');
+    one('Crimson Amber Medallion +2');
+    one('Crimson Amber Medallion +3');
+    one('Smithing Stone [8]');
+    one("Nomadic Warrior's Cookbook [24]");
+  });
+});
+
+describe('curated effects', () => {
+  it('every talisman and every rune-gain/rune-loss item has a one-line effect', () => {
+    const runeItems = [
+      'Gold Scarab',
+      'Gold-Pickled Fowl Foot',
+      'Sacrificial Twig',
+      'Twiggy Cracked Tear',
+      'Silver Scarab',
+      'Silver-Pickled Fowl Foot',
+    ];
+    for (const n of runeItems) expect(one(n).effect, n).toMatch(/\S/);
+    for (const i of items.filter((x) => x.category === 'talisman')) {
+      expect(i.effect, i.name).toBeDefined();
+    }
+    for (const i of items) {
+      if (i.effect === undefined) continue;
+      expect(i.effect, i.key).not.toMatch(/\n/);
+      expect(i.effect.length, i.key).toBeLessThanOrEqual(200);
+      expect(i.sources, i.key).toContain('curated');
+    }
+  });
+});
