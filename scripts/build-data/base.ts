@@ -191,12 +191,14 @@ function buildWeapons(t: BaseTables): Draft[] {
   return out;
 }
 
+const BARE_SLOT_NAMES = new Set(['Head', 'Body', 'Arms', 'Legs']);
+
 function buildArmor(t: BaseTables): Draft[] {
   const out: Draft[] = [];
   for (const row of t.protector.rows) {
     const id = num(row, 'Row ID');
     const name = realName(t.names.protector, id);
-    if (!name) continue;
+    if (!name || BARE_SLOT_NAMES.has(name)) continue; // "Head", "Body", …: the unequipped-slot rows
     const slot = ARMOR_SLOTS[num(row, 'protectorCategory')];
     if (!slot) continue;
     const d = newDraft('armor', id, name, 'protector');

@@ -123,6 +123,8 @@ export function dlcGoodsCategory(id: number, name: string): Category | 'spell-so
   if (/Cookbook/.test(name)) return 'cookbook';
   if (/Great Rune$/.test(name)) return 'great_rune';
   if (/^About /.test(name) || /Painting$/.test(name)) return 'info_item';
+  // notes, letters and messages are info items, as in the base game (goodsType 12)
+  if (/^Note:|Message$|Missive$|^Letter |Diary Page$|Keeper's Note$/.test(name)) return 'info_item';
   if (local >= 9000 && local < 9100) return 'gesture';
   if (local >= 4000 && local < 6000) return 'spell-sorcery';
   if (local >= 6000 && local < 8000) return 'spell-incantation';
