@@ -195,9 +195,13 @@ function buildDlcArmor(text: DlcText, kg: Kaggle, fixes: Record<string, string>)
     if (k) {
       addSource(d, SRC.kaggle);
       d.weight = kaggleNumber(k['weight']);
-      const neg = parsePyDict(k['damage negation']);
+      // the scrape spells the keys both "VS Str." and "VS Str": compare without dots
+      const neg = new Map(Object.entries(parsePyDict(k['damage negation'])).map(([kk, v]) => [kk.replace(/\./g, ''), v]));
       const abs: Record<string, number> = {};
-      for (const [kk, ours] of KAGGLE_NEG) if (neg[kk] !== undefined) abs[ours] = neg[kk] as number;
+      for (const [kk, ours] of KAGGLE_NEG) {
+        const v = neg.get(kk.replace(/\./g, ''));
+        if (v !== undefined) abs[ours] = v;
+      }
       if (Object.keys(abs).length === 8) d.absorption = abs;
       const res = parsePyDict(k['resistance']);
       if (res['Imm.'] !== undefined) {
