@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     });
   }
 
-  const logger = createLogger(config.logLevel, 1);
+  const logger = createLogger(config.logLevel, 1, [config.discordToken]);
   const app = createApp({ config, logger });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   let bot;

@@ -42,7 +42,7 @@ export async function startHarness(options: Partial<AppOptions> = {}): Promise<H
     logLevel: 'debug',
     discordApiBase: fake.restBase,
   };
-  const app = createApp({ config, logger: createLogger('debug', sink), ...options });
+  const app = createApp({ config, logger: createLogger('debug', sink, [fake.token]), ...options });
   const bot = await startBot(app, fake.token);
   return {
     fake,

@@ -47,3 +47,22 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('log hygiene', async () => {
+  const { scrubSecrets, createLogger } = await import('../../src/log.ts');
+  const { Writable } = await import('node:stream');
+
+  it('removes interaction and webhook tokens from URLs and the bot token from error text', () => {
+    const text = 'POST /api/v10/interactions/123456/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDpzZWNyZXQ/callback failed; token MTEx.secret.token';
+    const clean = scrubSecrets(text, ['MTEx.secret.token']);
+    expect(clean).toBe('POST /api/v10/interactions/123456/[redacted]/callback failed; token [redacted]');
+  });
+
+  it('never writes the token, even inside a logged error', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }), ['MTEx.secret.token']);
+    logger.error({ err: new Error('login failed for MTEx.secret.token'), token: 'MTEx.secret.token', config: { discordToken: 'MTEx.secret.token' } }, 'x');
+    expect(lines.join('')).not.toContain('MTEx.secret.token');
+    expect(lines.join('')).toContain('login failed for [redacted]');
+  });
+});
