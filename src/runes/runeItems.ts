@@ -43,10 +43,11 @@ function editDistance(a: string, b: string): number {
 
 /** The `limit` rune-item names closest to `name` (edit distance on normalised names). */
 export function closestRuneItemNames(name: string, limit = 3): string[] {
-  const wanted = normalizeRuneItemName(requireString('item name', name)).slice(0, 80);
+  const wanted = normalizeRuneItemName(requireString('item name', name).slice(0, 200)).slice(0, 80);
+  requireInteger('limit', limit, 0, RUNE_ITEMS.length);
   return RUNE_ITEMS.map((item) => ({ item, distance: editDistance(wanted, normalizeRuneItemName(item.name)) }))
     .sort((a, b) => a.distance - b.distance || a.item.runes - b.item.runes)
-    .slice(0, Math.max(0, Math.min(limit, RUNE_ITEMS.length)))
+    .slice(0, limit)
     .map((entry) => entry.item.name);
 }
 

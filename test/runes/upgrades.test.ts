@@ -1,0 +1,165 @@
+// Expected values from mechanics.md §6 (rate tables, materials, Twin Maiden Husks prices).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  materialPurchaseCost,
+  planSpiritAshUpgrade,
+  planWeaponUpgrade,
+  roundHalfEven,
+  spiritAshUpgradeRunes,
+  upgradeMaterials,
+  weaponUpgradeRunes,
+} from '../../src/runes/upgrades.ts';
+
+describe('weapon upgrade runes', () => {
+  it('Longsword (reinforcePrice 250): 250, 300, … 1,450 per step, 21,250 in total', () => {
+    const r = weaponUpgradeRunes(250, 'regular');
+    expect(r.total).toBe(21_250);
+    expect(r.steps).toHaveLength(25);
+    expect(r.steps[0]).toEqual({ from: 0, to: 1, runes: 250 });
+    expect(r.steps[1]).toEqual({ from: 1, to: 2, runes: 300 });
+    expect(r.steps[24]).toEqual({ from: 24, to: 25, runes: 1_450 });
+    expect(r.notes.map((n) => n.id)).toEqual(['upgrade-target-rate']);
+  });
+
+  it('Moonveil (360, somber): 360 … 2,160 per step, 11,880 in total', () => {
+    const r = weaponUpgradeRunes(360, 'somber');
+    expect(r.total).toBe(11_880);
+    expect(r.steps.map((s) => s.runes)).toEqual([360, 540, 720, 900, 1_080, 1_260, 1_440, 1_620, 1_800, 2_160]);
+  });
+
+  it('totals are 85 × price (regular) and 33 × price (somber) when no rounding occurs', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (price) => {
+        expect(weaponUpgradeRunes(price * 5, 'regular').total).toBe(85 * price * 5);
+        expect(weaponUpgradeRunes(price * 2, 'somber').total).toBe(33 * price * 2);
+      }),
+    );
+  });
+
+  it('totals between any two levels add up', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 25 }), (price, a, b, c) => {
+        const [x, y, z] = [a, b, c].sort((p, q) => p - q) as [number, number, number];
+        expect(weaponUpgradeRunes(price, 'regular', x, z).total).toBe(weaponUpgradeRunes(price, 'regular', x, y).total + weaponUpgradeRunes(price, 'regular', y, z).total);
+      }),
+    );
+    expect(weaponUpgradeRunes(250, 'regular', 10, 10)).toEqual({ steps: [], total: 0, notes: [] });
+    expect(weaponUpgradeRunes(250, 'regular', 24, 25).total).toBe(1_450);
+  });
+
+  it("rounds halves to even like Python's round(), which erdb uses", () => {
+    // Python: round(541.5) == 542, round(902.5) == 902, round(1263.5) == 1264, round(1624.5) == 1624.
+    const r = weaponUpgradeRunes(361, 'somber');
+    expect(r.steps.map((s) => s.runes)).toEqual([361, 542, 722, 902, 1_083, 1_264, 1_444, 1_624, 1_805, 2_166]);
+    expect(r.notes.map((n) => n.id)).toContain('upgrade-round-half-even');
+    expect(roundHalfEven(1, 2)).toEqual({ value: 0, tie: true });
+    expect(roundHalfEven(3, 2)).toEqual({ value: 2, tie: true });
+    expect(roundHalfEven(5, 2)).toEqual({ value: 2, tie: true });
+    expect(roundHalfEven(7, 5)).toEqual({ value: 1, tie: false });
+    expect(roundHalfEven(8, 5)).toEqual({ value: 2, tie: false });
+  });
+
+  it('rejects bad levels, paths and prices', () => {
+    expect(() => weaponUpgradeRunes(250, 'somber', 0, 11)).toThrow(/0 to 10/);
+    expect(() => weaponUpgradeRunes(250, 'regular', 0, 26)).toThrow(/0 to 25/);
+    expect(() => weaponUpgradeRunes(250, 'regular', 5, 4)).toThrow(RangeError);
+    expect(() => weaponUpgradeRunes(-1, 'regular')).toThrow(RangeError);
+    expect(() => weaponUpgradeRunes(250, 'heavy' as never)).toThrow(/regular, somber/);
+  });
+});
+
+describe('upgrade materials', () => {
+  it('regular +0→+25: 12 of each Smithing Stone [1]–[8] and 1 Ancient Dragon Smithing Stone', () => {
+    const m = upgradeMaterials('regular');
+    const expected = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ material: `Smithing Stone [${n}]`, count: 12 }));
+    expect(m.totals).toEqual([...expected, { material: 'Ancient Dragon Smithing Stone', count: 1 }]);
+  });
+
+  it('regular steps need 2/4/6 of the tier stone', () => {
+    const steps = upgradeMaterials('regular').steps;
+    expect(steps.slice(0, 4).map((s) => [s.material, s.count])).toEqual([
+      ['Smithing Stone [1]', 2], ['Smithing Stone [1]', 4], ['Smithing Stone [1]', 6], ['Smithing Stone [2]', 2],
+    ]);
+    expect(steps.slice(21).map((s) => [s.to, s.material, s.count])).toEqual([
+      [22, 'Smithing Stone [8]', 2], [23, 'Smithing Stone [8]', 4], [24, 'Smithing Stone [8]', 6], [25, 'Ancient Dragon Smithing Stone', 1],
+    ]);
+  });
+
+  it('somber: one Somber Smithing Stone [n] per step, then the Somber Ancient Dragon', () => {
+    const m = upgradeMaterials('somber');
+    expect(m.steps.map((s) => s.material)).toEqual([
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `Somber Smithing Stone [${n}]`),
+      'Somber Ancient Dragon Smithing Stone',
+    ]);
+    expect(m.steps.every((s) => s.count === 1)).toBe(true);
+  });
+
+  it('spirit ashes: Grave or Ghost Glovewort [n], then the Great one', () => {
+    expect(upgradeMaterials('spirit').steps.map((s) => s.material).at(-1)).toBe('Great Grave Glovewort');
+    expect(upgradeMaterials('renowned-spirit', 3, 5).steps.map((s) => s.material)).toEqual(['Ghost Glovewort [4]', 'Ghost Glovewort [5]']);
+    expect(upgradeMaterials('spirit').notes.map((n) => n.confidence)).toEqual(['single-source']);
+  });
+});
+
+describe('buying materials at the Twin Maiden Husks', () => {
+  it('prices a full regular path and flags the Ancient Dragon stone as not purchasable', () => {
+    const p = materialPurchaseCost(upgradeMaterials('regular').totals);
+    // 12 × (200 + 400 + 600 + 900 + 1,200 + 1,500 + 2,400 + 3,600) = 12 × 10,800.
+    expect(p.totalRunes).toBe(129_600);
+    expect(p.notPurchasable).toEqual(['Ancient Dragon Smithing Stone']);
+    expect(p.lines.at(-1)).toMatchObject({ purchasable: false, runes: null, otherSeller: { merchant: 'Gostoc', price: 20_000, stock: 1 } });
+    expect(p.bellBearings).toEqual([1, 2, 3, 4].map((n) => `Smithing-Stone Miner's Bell Bearing [${n}]`));
+    expect(p.notes.map((n) => n.id)).toEqual(['bell-bearing-unlocks']);
+  });
+
+  it('prices a full somber path: 97,000 runes and five bell bearings', () => {
+    const p = materialPurchaseCost(upgradeMaterials('somber').totals);
+    expect(p.totalRunes).toBe(2_000 + 3_000 + 4_000 + 6_000 + 9_000 + 12_000 + 16_000 + 20_000 + 25_000);
+    expect(p.notPurchasable).toEqual(['Somber Ancient Dragon Smithing Stone']);
+    expect(p.lines.find((l) => l.material === 'Somber Smithing Stone [9]')?.bellBearing).toBe("Somberstone Miner's Bell Bearing [5]");
+    expect(p.lines.find((l) => l.material === 'Somber Smithing Stone [8]')?.bellBearing).toBe("Somberstone Miner's Bell Bearing [4]");
+  });
+
+  it('prices gloveworts', () => {
+    const grave = materialPurchaseCost(upgradeMaterials('spirit').totals);
+    expect(grave.totalRunes).toBe(800 + 1_200 + 1_600 + 2_400 + 3_200 + 4_000 + 5_000 + 6_000 + 8_000);
+    expect(grave.notPurchasable).toEqual(['Great Grave Glovewort']);
+    expect(grave.lines.find((l) => l.material === 'Grave Glovewort [7]')?.bellBearing).toBe("Glovewort Picker's Bell Bearing [3]");
+    const ghost = materialPurchaseCost(upgradeMaterials('renowned-spirit').totals);
+    expect(ghost.totalRunes).toBe(1_200 + 1_800 + 2_400 + 3_600 + 4_800 + 6_000 + 7_500 + 9_000 + 12_000);
+    expect(ghost.lines.find((l) => l.material === 'Ghost Glovewort [4]')?.bellBearing).toBe("Ghost-Glovewort Picker's Bell Bearing [2]");
+  });
+
+  it('rejects unknown materials', () => {
+    expect(() => materialPurchaseCost([{ material: 'Smithing Stone [9]', count: 1 }])).toThrow(RangeError);
+    expect(() => materialPurchaseCost('stones' as never)).toThrow(TypeError);
+  });
+});
+
+describe('upgrade plans', () => {
+  it('combines runes, stones and their price', () => {
+    const plan = planWeaponUpgrade({ reinforcePrice: 250, path: 'regular' });
+    expect(plan.runes.total).toBe(21_250);
+    expect(plan.purchase.totalRunes).toBe(129_600);
+    expect(plan.totalRunesIfBuyingMaterials).toBe(150_850);
+    const partial = planWeaponUpgrade({ reinforcePrice: 360, path: 'somber', from: 8, to: 10 });
+    expect(partial.runes.total).toBe(1_800 + 2_160);
+    expect(partial.materials.totals).toEqual([
+      { material: 'Somber Smithing Stone [9]', count: 1 },
+      { material: 'Somber Ancient Dragon Smithing Stone', count: 1 },
+    ]);
+    expect(partial.purchase.totalRunes).toBe(25_000);
+  });
+
+  it('plans a spirit ash from its own per-step costs', () => {
+    // Illustrative per-step costs shaped like Black Knife Tiche (mechanics.md gives 2,000, 3,200, … 11,600, 14,000).
+    const tiche = [2_000, 3_200, 4_400, 5_600, 6_800, 8_000, 9_200, 10_400, 11_600, 14_000];
+    expect(spiritAshUpgradeRunes(tiche).total).toBe(tiche.reduce((a, b) => a + b, 0));
+    const plan = planSpiritAshUpgrade({ renowned: true, costsPerStep: tiche, from: 0, to: 2 });
+    expect(plan.runes.total).toBe(5_200);
+    expect(plan.materials.totals.map((t) => t.material)).toEqual(['Ghost Glovewort [1]', 'Ghost Glovewort [2]']);
+    expect(plan.purchase.totalRunes).toBe(3_000);
+    expect(() => spiritAshUpgradeRunes([1, 2, 3])).toThrow(/exactly 10/);
+  });
+});
