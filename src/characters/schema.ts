@@ -16,6 +16,7 @@ import {
   MAX_SOMBER_UPGRADE,
   NOTE_MAX_LENGTH,
   RUNE_CAP,
+  cleanId,
   cleanName,
   cleanText,
   nameKey,
@@ -149,9 +150,9 @@ export function parseExportDocument(input: unknown): ParseResult {
   const guilds = new Set<string>();
   doc.guildOverrides.forEach((o, i) => {
     if (!known(o.character)) issues.push(`guildOverrides[${i}].character: "${o.character}" is not one of the file's characters`);
+    if (attempt(`guildOverrides[${i}].guildId`, () => cleanId(o.guildId, 'Server id')) === undefined) return;
     if (guilds.has(o.guildId)) issues.push(`guildOverrides[${i}].guildId: server ${o.guildId} appears twice`);
     guilds.add(o.guildId);
-    if (/\s/u.test(o.guildId)) issues.push(`guildOverrides[${i}].guildId: must not contain spaces`);
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, document: doc };
 }

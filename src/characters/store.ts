@@ -415,7 +415,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Charact
   function resolve(ref: CharacterRef): CharacterRow {
     if (ref === null || typeof ref !== 'object') throw new StoreError('invalid', 'A character reference is required.');
     const userId = cleanId(ref.userId, 'User id');
-    if (ref.name !== undefined && ref.name !== null && ref.name.trim() !== '') {
+    if (ref.name !== undefined && ref.name !== null && (typeof ref.name !== 'string' || ref.name.trim() !== '')) {
       const name = cleanName(ref.name);
       const row = q.byName.get(userId, nameKey(name));
       if (!row) throw new StoreError('not_found', `You have no character named ${quote(name)}.`);
@@ -555,7 +555,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Charact
     const viewerId = cleanId(viewerRaw, 'User id');
     const ownerId = target.ownerId === undefined ? viewerId : cleanId(target.ownerId, 'User id');
     const own = ownerId === viewerId;
-    const hasName = target.name !== undefined && target.name !== null && target.name.trim() !== '';
+    if (target === null || typeof target !== 'object') throw new StoreError('invalid', 'Which character to show is required.');
+    const hasName = target.name !== undefined && target.name !== null && (typeof target.name !== 'string' || target.name.trim() !== '');
     const name = hasName ? cleanName(target.name) : null;
     const row = name !== null ? q.byName.get(ownerId, nameKey(name)) : activeRow(ownerId, optionalGuild(target.guildId));
     if (own) {
