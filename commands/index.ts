@@ -3,6 +3,11 @@
 
 import type { CommandModule } from '../src/router/types.ts';
 import { about } from './about.ts';
+import { classCommand } from './class.ts';
 import { help } from './help.ts';
+import { matchmaking } from './matchmaking.ts';
+import { runes } from './runes.ts';
+import { stats } from './stats.ts';
+import { upgrade } from './upgrade.ts';
 
-export const COMMANDS: readonly CommandModule[] = [help, about];
+export const COMMANDS: readonly CommandModule[] = [help, about, runes, upgrade, classCommand, stats, matchmaking];

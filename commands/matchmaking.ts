@@ -1,0 +1,99 @@
+// /matchmaking level:<n> [weapon_level] [somber]: co-op and invasion level ranges and the weapon-level
+// range. Community-tested figures, not game data: the reply says so and names the source.
+
+import { slashCommand } from '../src/router/define.ts';
+import { UserError } from '../src/errors.ts';
+import type { CommandContext, CommandModule } from '../src/router/types.ts';
+import type { EmbedField, Reply } from '../src/render/types.ts';
+import { BRAND_COLOR } from '../src/render/style.ts';
+import { characterName, core, footer, lazyCharacter, readFlag, readInt } from '../src/render/runes.ts';
+import { matchmakingFor } from '../src/runes/index.ts';
+import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
+import { MATCHMAKING_SOURCES, WEAPON_MATCH_TABLE } from '../src/game/matchmakingTables.ts';
+import type { Character } from '../src/characters/types.ts';
+
+const LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL, what: `a level from ${MIN_LEVEL} to ${MAX_LEVEL}` };
+
+function range(r: { min: number; max: number } | null, plusSign = false): string {
+  if (!r) return 'none';
+  const p = plusSign ? '+' : '';
+  return r.min === r.max ? `${p}${r.min}` : `${p}${r.min} to ${p}${r.max}`;
+}
+
+/** The character's weapon level that matters for matchmaking: the regular or somber maximum that ranks higher. */
+function characterWeapon(me: Character, somberWanted: boolean | undefined): { level: number; somber: boolean } {
+  const regular = me.maxUpgrade.regular;
+  const somber = me.maxUpgrade.somber;
+  if (somberWanted === true) return { level: somber, somber: true };
+  if (somberWanted === false) return { level: regular, somber: false };
+  const somberAsRegular = WEAPON_MATCH_TABLE.find((row) => row.somberEquivalent === somber)?.regularLevel ?? 0;
+  return somberAsRegular > regular ? { level: somber, somber: true } : { level: regular, somber: false };
+}
+
+function execute(context: CommandContext): Reply {
+  const { options } = context;
+  const character = lazyCharacter(context);
+  let level = readInt(options, 'level', LEVEL);
+  let weaponLevel = readInt(options, 'weapon_level', { min: 0, max: 25, what: 'a weapon upgrade level from 0 to 25 (0 to 10 with somber:true)' });
+  const somberGiven = options.has('somber');
+  let somber = readFlag(options, 'somber');
+  const me = level === undefined || weaponLevel === undefined ? character() : null;
+  const used: string[] = [];
+  if (level === undefined) {
+    if (!me) throw new UserError(`Give \`level\` (${LEVEL.what}), or create a character with \`/character create\` and I will use its level.`);
+    level = me.level;
+    used.push('level');
+  }
+  if (weaponLevel === undefined && me) {
+    const weapon = characterWeapon(me, somberGiven ? somber : undefined);
+    weaponLevel = weapon.level;
+    somber = weapon.somber;
+    used.push('highest weapon upgrade');
+  }
+  if (weaponLevel !== undefined && somber && weaponLevel > 10) {
+    throw new UserError(`A somber weapon goes up to +10: \`weapon_level\` must be from 0 to 10 with \`somber:true\` (you gave ${weaponLevel}).`);
+  }
+  const summary = core(() => matchmakingFor(level, weaponLevel, somber));
+  const ranges = summary.level;
+  const fields: EmbedField[] = [
+    { name: 'Co-op and duels, as host', value: `You can summon levels **${range(ranges.summon)}**`, inline: true },
+    { name: 'Summoned to others', value: `Hosts of levels **${range(ranges.joinHosts)}**`, inline: true },
+    { name: 'Invading', value: `Hosts of levels **${range(ranges.invade)}**`, inline: true },
+    { name: 'Invaded by', value: `Levels **${range(ranges.invadedBy)}**`, inline: true },
+  ];
+  const weapon = summary.weapon;
+  if (weapon) {
+    fields.push({
+      name: `Weapon level +${weapon.weaponLevel}${weapon.somber ? ' (somber)' : ''}`,
+      value: `Matches regular **${range(weapon.regular, true)}** and somber **${range(weapon.somberRange, true)}**`,
+    });
+  }
+  const lines = [
+    `Community-tested figures, not game data: [r/Eldenring "Unofficial Matchmaking Information" (2022)](${MATCHMAKING_SOURCES.R1_ORIGINAL}) and [GameSkinny](${MATCHMAKING_SOURCES.G1}).`,
+  ];
+  if (!weapon) lines.push('Add `weapon_level` for the weapon range: you match players whose highest weapon is in range, too.');
+  if (used.length && me) lines.push(`Using ${used.join(' and ')} from ${characterName(me)}.`);
+  return {
+    embeds: [
+      {
+        title: `Matchmaking at level ${level}`,
+        color: BRAND_COLOR,
+        description: lines.join('\n'),
+        fields,
+        footer: footer('Source: community tests, no password (mechanics.md does not cover matchmaking)', summary.notes),
+      },
+    ],
+  };
+}
+
+export const matchmaking: CommandModule = {
+  data: slashCommand('matchmaking', 'Co-op, invasion and weapon-level matchmaking ranges (community-tested)')
+    .addIntegerOption((o) => o.setName('level').setDescription('Your rune level (1-713); default: your active character').setMinValue(MIN_LEVEL).setMaxValue(MAX_LEVEL))
+    .addIntegerOption((o) => o.setName('weapon_level').setDescription('Highest weapon upgrade you ever held (0-25, somber 0-10)').setMinValue(0).setMaxValue(25))
+    .addBooleanOption((o) => o.setName('somber').setDescription('weapon_level is a somber level (+0 to +10)')),
+  examples: [
+    { usage: '/matchmaking level:150 weapon_level:25', description: 'co-op and invasion ranges with a +25 weapon' },
+    { usage: '/matchmaking level:125 weapon_level:10 somber:true', description: 'with a somber +10 weapon' },
+  ],
+  execute,
+};

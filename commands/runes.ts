@@ -1,0 +1,558 @@
+// /runes level | reach | items | gain | farm | death: the rune arithmetic the game never shows.
+// Every number comes from src/runes (pure core); this file reads options, picks defaults from the
+// active character, and lays the answer out.
+
+import { slashCommand } from '../src/router/define.ts';
+import { UserError } from '../src/errors.ts';
+import type { CommandContext, CommandModule, ComponentContext } from '../src/router/types.ts';
+import type { ButtonView, EmbedView, Reply } from '../src/render/types.ts';
+import { BRAND_COLOR } from '../src/render/style.ts';
+import type { SlashCommandIntegerOption } from '@discordjs/builders';
+import {
+  SOURCES,
+  characterName,
+  core,
+  duration,
+  fmt,
+  footer,
+  lazyCharacter,
+  progressBar,
+  readFlag,
+  readInt,
+  readPositive,
+  readText,
+  shown,
+} from '../src/render/runes.ts';
+import {
+  bestItemsToReach,
+  closestRuneItemNames,
+  deathRisk,
+  farmPlan,
+  findRuneItem,
+  highestReachableLevel,
+  levelBreakdown,
+  levelCost,
+  levelPlan,
+  runeGain,
+  valueOfItems,
+  type HeldItem,
+  type Note,
+  type RuneGainOptions,
+} from '../src/runes/index.ts';
+import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
+import { MAX_ITEM_COUNT, MAX_ITEM_LINES, MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT } from '../src/game/limits.ts';
+import { MAX_NG_CYCLE_INPUT } from '../src/game/runeGainModifiers.ts';
+
+const RUNES = { min: 0, max: MAX_RUNE_INPUT, what: `a whole number of runes from 0 to ${fmt(MAX_RUNE_INPUT)}` };
+const PER_RUN = { min: 1, max: MAX_RUNE_INPUT, what: `a whole number of runes from 1 to ${fmt(MAX_RUNE_INPUT)}` };
+const FROM_LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL - 1, what: `a level from ${MIN_LEVEL} to ${MAX_LEVEL - 1}` };
+const TO_LEVEL = { min: MIN_LEVEL + 1, max: MAX_LEVEL, what: `a level from ${MIN_LEVEL + 1} to ${MAX_LEVEL}` };
+const ANY_LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL, what: `a level from ${MIN_LEVEL} to ${MAX_LEVEL}` };
+const NG_CYCLE = { min: 0, max: MAX_NG_CYCLE_INPUT, what: `an NG+ cycle from 0 (first journey) to ${MAX_NG_CYCLE_INPUT}` };
+const ITEMS_MAX_LENGTH = 2000;
+const BREAKDOWN_PAGE = 25;
+
+function embed(view: EmbedView): Reply {
+  return { embeds: [{ color: BRAND_COLOR, ...view }] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// /runes level
+
+function breakdownPage(from: number, to: number, page: number): { text: string; pages: number; page: number } {
+  const rows = levelBreakdown(from, to);
+  const pages = Math.max(1, Math.ceil(rows.length / BREAKDOWN_PAGE));
+  const current = Math.min(Math.max(page, 1), pages);
+  const slice = rows.slice((current - 1) * BREAKDOWN_PAGE, current * BREAKDOWN_PAGE);
+  const width = Math.max(9, ...slice.map((r) => `${r.level}→${r.level + 1}`.length));
+  const costWidth = Math.max(4, ...slice.map((r) => fmt(r.cost).length));
+  const lines = [`${'Level'.padEnd(width)}  ${'Cost'.padStart(costWidth)}  Running total`];
+  for (const row of slice) lines.push(`${`${row.level}→${row.level + 1}`.padEnd(width)}  ${fmt(row.cost).padStart(costWidth)}  ${fmt(row.cumulative)}`);
+  return { text: '```\n' + lines.join('\n') + '\n```', pages, page: current };
+}
+
+function breakdownButtons(from: number, to: number, held: number | undefined, page: number, pages: number): ButtonView[][] {
+  if (pages <= 1) return [];
+  const id = (p: number) => `runes:bd:${from}:${to}:${held ?? '-'}:${p}`;
+  return [
+    [
+      { kind: 'button', label: '◀ Previous', customId: id(page - 1), style: 'secondary', disabled: page <= 1 },
+      { kind: 'button', label: `Page ${page} of ${pages}`, customId: `runes:noop:${page}`, style: 'secondary', disabled: true },
+      { kind: 'button', label: 'Next ▶', customId: id(page + 1), style: 'secondary', disabled: page >= pages },
+    ],
+  ];
+}
+
+function levelReply(from: number, to: number, held: number | undefined, options: { breakdownPage?: number; defaultsNote?: string }): Reply {
+  const plan = core(() => levelPlan(from, to, held ?? 0));
+  const levels = to - from;
+  const lines = [`**${fmt(plan.total)} runes** from level ${from} to level ${to} (${levels} level${levels === 1 ? '' : 's'}).`];
+  if (levels > 1) {
+    lines.push(`First level-up ${from}→${from + 1}: ${fmt(levelCost(from))} · last ${to - 1}→${to}: ${fmt(levelCost(to - 1))}.`);
+  }
+  if (held !== undefined) {
+    if (plan.missing > 0) {
+      lines.push('', `Held: ${fmt(held)} · still missing **${fmt(plan.missing)}**`, progressBar(held, plan.total));
+      const now = core(() => highestReachableLevel(from, held));
+      if (now.levelsGained > 0) lines.push(`What you hold already buys level ${now.level} (${fmt(now.leftover)} left over).`);
+    } else {
+      lines.push('', `Held: ${fmt(held)}: enough, with **${fmt(plan.surplus)}** left over.`, progressBar(held, plan.total));
+    }
+  }
+  if (options.defaultsNote) lines.push('', options.defaultsNote);
+  const view: EmbedView = { title: `Level ${from} → ${to}`, description: lines.join('\n'), footer: footer(SOURCES.levels) };
+  if (options.breakdownPage === undefined) return embed(view);
+  const page = breakdownPage(from, to, options.breakdownPage);
+  view.fields = [{ name: `Per level (${page.page}/${page.pages})`, value: page.text }];
+  return { ...embed(view), components: breakdownButtons(from, to, held, page.page, page.pages) };
+}
+
+function runesLevel(context: CommandContext): Reply {
+  const { options } = context;
+  const character = lazyCharacter(context);
+  let from = readInt(options, 'from', FROM_LEVEL);
+  const to = readInt(options, 'to', TO_LEVEL);
+  let held = readInt(options, 'held', RUNES);
+  const showBreakdown = readFlag(options, 'breakdown');
+  if (to === undefined) throw new UserError(`\`to\` is required: the level to reach, from ${MIN_LEVEL + 1} to ${MAX_LEVEL}.`);
+  const used: string[] = [];
+  const me = from === undefined || held === undefined ? character() : null;
+  let fromIsMine = false;
+  if (from === undefined) {
+    if (!me) {
+      throw new UserError(`Give \`from\` (your level now, ${FROM_LEVEL.min} to ${FROM_LEVEL.max}), or create a character with \`/character create\` and I will use its level.`);
+    }
+    from = me.level;
+    fromIsMine = true;
+    used.push('level');
+  }
+  if (held === undefined && me && (fromIsMine || me.level === from)) {
+    held = me.runesHeld;
+    used.push('runes held');
+  }
+  if (from >= to) {
+    if (fromIsMine && me) {
+      throw new UserError(
+        me.level >= MAX_LEVEL
+          ? `${characterName(me)} is already at the maximum level, ${MAX_LEVEL}.`
+          : `${characterName(me)} is already level ${me.level}: \`to\` must be above it (up to ${MAX_LEVEL}).`,
+      );
+    }
+    throw new UserError(`\`to\` (${to}) must be above \`from\` (${from}): levels go from ${MIN_LEVEL} to ${MAX_LEVEL}.`);
+  }
+  const defaultsNote = used.length && me ? `Using ${used.join(' and ')} from ${characterName(me)}.` : undefined;
+  return levelReply(from, to, held, { ...(showBreakdown ? { breakdownPage: 1 } : {}), ...(defaultsNote ? { defaultsNote } : {}) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// /runes reach
+
+function runesReach(context: CommandContext): Reply {
+  const { options } = context;
+  const character = lazyCharacter(context);
+  let runes = readInt(options, 'runes', RUNES);
+  let from = readInt(options, 'from', ANY_LEVEL);
+  const used: string[] = [];
+  const me = runes === undefined || from === undefined ? character() : null;
+  if (runes === undefined) {
+    if (!me) throw new UserError(`Give \`runes\` (${RUNES.what}), or create a character with \`/character create\` and I will use the runes it holds.`);
+    runes = me.runesHeld;
+    used.push('runes held');
+  }
+  let fromNote = '';
+  if (from === undefined) {
+    if (me) {
+      from = me.level;
+      used.push('level');
+    } else {
+      from = MIN_LEVEL;
+      fromNote = ` (give \`from\` for another starting level)`;
+    }
+  }
+  const reach = core(() => highestReachableLevel(from, runes));
+  const lines = [
+    reach.levelsGained > 0
+      ? `From level ${from} with ${fmt(runes)} runes: **level ${reach.level}** (+${reach.levelsGained}), spending ${fmt(reach.runesSpent)}; **${fmt(reach.leftover)}** left over.${fromNote}`
+      : `From level ${from} with ${fmt(runes)} runes: not enough for a level-up yet${fromNote}.`,
+  ];
+  if (reach.nextLevelCost === null || reach.runesShortOfNext === null) {
+    lines.push(`Level ${MAX_LEVEL} is the maximum.`);
+  } else {
+    lines.push(
+      '',
+      `Next level ${reach.level}→${reach.level + 1} costs ${fmt(reach.nextLevelCost)}: ${fmt(reach.runesShortOfNext)} to go.`,
+      progressBar(reach.leftover, reach.nextLevelCost),
+    );
+  }
+  if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${characterName(me)}.`);
+  return embed({ title: `${fmt(runes)} runes from level ${from}`, description: lines.join('\n'), footer: footer(SOURCES.levels) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// /runes items
+
+interface ParsedEntry {
+  name: string;
+  count: string;
+}
+
+/** Candidate readings of one entry, most specific first: "golden rune 5 x3", "3x lords rune", "3 × lords rune", … */
+function readings(entry: string): ParsedEntry[] {
+  const out: ParsedEntry[] = [];
+  const patterns: [RegExp, 'count-first' | 'name-first'][] = [
+    [/^(\d+)\s*(?:x|×|\*)\s*(.+)$/i, 'count-first'], // 3x lords rune, 3 × lords rune
+    [/^(?:x|×|\*)\s*(\d+)\s+(.+)$/i, 'count-first'], // x3 lords rune
+    [/^(.+?)\s*(?:(?<![a-z])x|×|\*)\s*(\d+)$/i, 'name-first'], // golden rune 5 x3, golden rune 5 ×3
+    [/^(.+?)\s+(\d+)\s*(?:x|×|\*)$/i, 'name-first'], // golden rune 5 3x, golden rune 5 3 ×
+    [/^(\d+)\s+(.+)$/, 'count-first'], // 3 lords rune
+  ];
+  for (const [pattern, order] of patterns) {
+    const match = pattern.exec(entry);
+    if (!match) continue;
+    out.push(order === 'count-first' ? { count: match[1]!, name: match[2]!.trim() } : { name: match[1]!.trim(), count: match[2]! });
+  }
+  out.push({ name: entry, count: '1' });
+  return out;
+}
+
+function parseItemList(text: string): HeldItem[] {
+  const entries = text
+    .normalize('NFKC')
+    .split(/[,;\n\r]+|\s\+\s/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (entries.length === 0) throw new UserError('List at least one rune item, e.g. `golden rune 5 x3, lords rune`.');
+  if (entries.length > MAX_ITEM_LINES) throw new UserError(`List at most ${MAX_ITEM_LINES} items (you listed ${fmt(entries.length)}).`);
+  return entries.map((entry) => {
+    const options = readings(entry);
+    const hit = options.find((o) => core(() => findRuneItem(o.name)) !== undefined);
+    if (!hit) {
+      const guess = options.length > 1 ? options[0]!.name : entry;
+      const closest = core(() => closestRuneItemNames(guess, 3));
+      throw new UserError(
+        `I don't know the rune item “${shown(guess)}”. Closest names: ${closest.join(', ')}. ` + 'Write the list like `golden rune 5 x3, lords rune, 2x hero\'s rune 1`.',
+      );
+    }
+    const count = /^\d{1,6}$/.test(hit.count) ? Number(hit.count) : Infinity;
+    if (count > MAX_ITEM_COUNT) {
+      throw new UserError(`The count for ${findRuneItem(hit.name)!.name} must be from 0 to ${fmt(MAX_ITEM_COUNT)} (you gave ${shown(hit.count)}).`);
+    }
+    return { item: findRuneItem(hit.name)!.name, count };
+  });
+}
+
+function runesItems(context: CommandContext): Reply {
+  const { options } = context;
+  const text = readText(options, 'items', ITEMS_MAX_LENGTH);
+  const target = readInt(options, 'target', RUNES);
+  if (text === undefined) throw new UserError('`items` is required: a list such as `golden rune 5 x3, lords rune` (counts 0 to 9,999).');
+  const list = parseItemList(text);
+  const value = core(() => valueOfItems(list));
+  const lines = value.lines.filter((l) => l.count > 0).map((l) => `${fmt(l.count)} × ${l.item.name}${l.count > 1 ? ` = ${fmt(l.subtotal)}` : ` (${fmt(l.item.runes)})`}`);
+  const description = [...lines, `**Total: ${fmt(value.total)} runes**`];
+  let notes: Note[] = value.notes;
+  if (target !== undefined) {
+    const best = core(() => bestItemsToReach(list, target));
+    notes = [...notes, ...best.notes];
+    description.push('');
+    if (best.kind === 'reached') {
+      const use = best.items.map((entry) => `${fmt(entry.count)} × ${entry.item.name}`).join(', ');
+      description.push(
+        best.itemCount === 0
+          ? `Target ${fmt(target)}: nothing to use.`
+          : `To reach **${fmt(target)}**, use ${use}: ${fmt(best.itemCount)} item${best.itemCount === 1 ? '' : 's'} giving ${fmt(best.total)} (${best.overshoot === 0 ? 'exact' : `${fmt(best.overshoot)} over`}).`,
+      );
+    } else {
+      description.push(`All of them give ${fmt(best.available)}: **${fmt(best.shortfall)} short** of ${fmt(target)}.`, progressBar(best.available, target));
+    }
+  }
+  return embed({ title: 'Rune items', description: description.join('\n'), footer: footer(SOURCES.runeItems, notes) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// /runes gain and /runes farm
+
+function rate(num: number, den: number): string {
+  const value = num / den;
+  return `×${Number.isInteger(value) ? value : Number(value.toFixed(4))}`;
+}
+
+function gainOptions(context: CommandContext): RuneGainOptions {
+  const { options } = context;
+  const ngCycle = readInt(options, 'ng', NG_CYCLE);
+  const area = readInt(options, 'area', { min: 2, max: 5, what: 'an NG+ area multiplier: 2, 3, 4 or 5' });
+  const out: RuneGainOptions = { goldScarab: readFlag(options, 'gold_scarab'), fowlFoot: readFlag(options, 'fowl_foot') };
+  if (ngCycle !== undefined) out.ngCycle = ngCycle;
+  if (area !== undefined) {
+    if (!ngCycle) throw new UserError('`area` only applies in NG+: give `ng` from 1 to 99 as well.');
+    out.ngAreaMultiplier = area as 2 | 3 | 4 | 5;
+  }
+  return out;
+}
+
+function runesGain(context: CommandContext): Reply {
+  const base = readInt(context.options, 'base', RUNES);
+  if (base === undefined) throw new UserError(`\`base\` is required: ${RUNES.what} (what the enemy gives in the first journey without boosts).`);
+  const gain = core(() => runeGain(base, gainOptions(context)));
+  const factors = gain.factors.map((f) => `${f.name} ${rate(f.rate.num, f.rate.den)}`);
+  const lines: string[] = [];
+  if (gain.kind === 'exact') {
+    lines.push(`**${fmt(gain.runes)} runes** from a base of ${fmt(base)} (${rate(gain.multiplier.num, gain.multiplier.den)}).`);
+  } else {
+    lines.push(
+      `**${fmt(gain.minRunes)} to ${fmt(gain.maxRunes)} runes** from a base of ${fmt(base)} (${rate(gain.minMultiplier.num, gain.minMultiplier.den)} to ${rate(gain.maxMultiplier.num, gain.maxMultiplier.den)}).`,
+      'The NG+ first-cycle multiplier depends on the area (×5 earliest … ×2 late game and DLC): give `area` for one figure.',
+    );
+  }
+  lines.push(factors.length ? `Factors: ${factors.join(' · ')}` : 'No boosts: add `gold_scarab`, `fowl_foot` or `ng`.');
+  return embed({ title: 'Rune gain', description: lines.join('\n'), footer: footer(SOURCES.runeGain, gain.notes) });
+}
+
+type FarmTargetInput = { kind: 'runes'; runes: number } | { kind: 'level'; level: number };
+
+const TARGET_HELP = `runes (e.g. \`2000000\`, \`1.5m\`, \`500k\`) or a level (e.g. \`level 150\`, or a number from 2 to ${MAX_LEVEL})`;
+
+/** "level 150" / "lvl150" / "150" → a level (numbers up to 713); "2,000,000", "1.5m", "500k runes" → runes. */
+function parseFarmTarget(raw: string): FarmTargetInput {
+  const text = raw.normalize('NFKC').trim().toLowerCase();
+  const level = /^(?:level|lvl|lv|rl|l)\s*:?\s*(\d{1,4})$/.exec(text);
+  if (level) {
+    const value = Number(level[1]);
+    if (value < MIN_LEVEL + 1 || value > MAX_LEVEL) throw new UserError(`A target level must be from ${MIN_LEVEL + 1} to ${MAX_LEVEL} (you gave ${value}).`);
+    return { kind: 'level', level: value };
+  }
+  const runes = /^(\d{1,3}(?:[,_ ]\d{3})+|\d+)(\.\d+)?\s*(k|m|b|bn|thousand|million|billion)?\s*(runes?)?$/.exec(text);
+  if (!runes) throw new UserError(`\`target\` must be ${TARGET_HELP}.`);
+  const multipliers: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
+  const number = Number(`${runes[1]!.replace(/[,_ ]/g, '')}${runes[2] ?? ''}`);
+  const value = Math.round(number * (runes[3] ? multipliers[runes[3]]! : 1));
+  if (!runes[3] && !runes[4] && !runes[2] && value <= MAX_LEVEL) {
+    if (value < MIN_LEVEL + 1) throw new UserError(`\`target\` must be ${TARGET_HELP}; ${value} is neither a level nor a useful amount.`);
+    return { kind: 'level', level: value };
+  }
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RUNE_INPUT) {
+    throw new UserError(`A target in runes must be from 1 to ${fmt(MAX_RUNE_INPUT)} (you gave ${shown(raw)}).`);
+  }
+  return { kind: 'runes', runes: value };
+}
+
+function minutesText(minutes: number): string {
+  return Number.isInteger(minutes) ? fmt(minutes) : String(Number(minutes.toFixed(2)));
+}
+
+function runesFarm(context: CommandContext): Reply {
+  const { options } = context;
+  const character = lazyCharacter(context);
+  const perRun = readInt(options, 'per_run', PER_RUN);
+  const targetText = readText(options, 'target', 60);
+  const minutes = readPositive(options, 'minutes_per_run', MAX_MINUTES_PER_RUN, `a number of minutes above 0 and at most ${fmt(MAX_MINUTES_PER_RUN)}`);
+  let from = readInt(options, 'from', FROM_LEVEL);
+  const boosts: RuneGainOptions = { goldScarab: readFlag(options, 'gold_scarab'), fowlFoot: readFlag(options, 'fowl_foot') };
+  if (perRun === undefined) throw new UserError(`\`per_run\` is required: the runes one run gives, ${PER_RUN.what}.`);
+  if (targetText === undefined) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
+  const target = parseFarmTarget(targetText);
+  let held = 0;
+  let title: string;
+  let mine = '';
+  let fromNote = '';
+  let planTarget: { runes: number } | { fromLevel: number; toLevel: number };
+  if (target.kind === 'level') {
+    const me = from === undefined ? character() : null;
+    if (from === undefined) {
+      if (me && me.level < target.level) {
+        from = me.level;
+        held = me.runesHeld;
+        mine = `Using level and runes held from ${characterName(me)}.`;
+      } else {
+        from = MIN_LEVEL;
+        fromNote = ' Counting from level 1: give `from` for another starting level.';
+      }
+    }
+    if (from >= target.level) throw new UserError(`The target level (${target.level}) must be above \`from\` (${from}); levels go up to ${MAX_LEVEL}.`);
+    planTarget = { fromLevel: from, toLevel: target.level };
+    title = `Farming level ${from} → ${target.level}`;
+  } else {
+    planTarget = { runes: target.runes };
+    title = `Farming ${fmt(target.runes)} runes`;
+  }
+  const plan = core(() => farmPlan({ perRun, target: planTarget, held, ...(minutes !== undefined ? { minutesPerRun: minutes } : {}), boosts }));
+  const lines = [`Target: **${fmt(plan.targetRunes)} runes**.${fromNote}`];
+  if (plan.held > 0) lines.push(`Held: ${fmt(plan.held)} · missing ${fmt(plan.missing)}`, progressBar(plan.held, plan.targetRunes));
+  if (plan.runs === 0) {
+    lines.push('Nothing to farm: you already have enough.');
+  } else {
+    const boosted = plan.perRunBoosted !== perRun ? ` (${fmt(perRun)} boosted to ${fmt(plan.perRunBoosted)})` : '';
+    lines.push(`**${fmt(plan.runs)} run${plan.runs === 1 ? '' : 's'}** at ${fmt(plan.perRunBoosted)} runes a run${boosted}, collecting ${fmt(plan.runesCollected)} (${fmt(plan.surplus)} over).`);
+    if (plan.minutes !== null && minutes !== undefined) lines.push(`Time: about **${duration(plan.minutes)}** at ${minutesText(minutes)} min a run.`);
+    if (plan.fowlFeetNeeded !== null) lines.push(`Gold-Pickled Fowl Feet to keep the boost up: ${fmt(plan.fowlFeetNeeded)} (one lasts 180 s).`);
+  }
+  if (mine) lines.push('', mine);
+  return embed({ title, description: lines.join('\n'), footer: footer(target.kind === 'level' ? `${SOURCES.runeGain}\n${SOURCES.levels}` : SOURCES.runeGain, plan.notes) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// /runes death
+
+function runesDeath(context: CommandContext): Reply {
+  const { options } = context;
+  const character = lazyCharacter(context);
+  let held = readInt(options, 'held', RUNES);
+  let level = readInt(options, 'level', ANY_LEVEL);
+  const me = held === undefined || level === undefined ? character() : null;
+  const used: string[] = [];
+  if (held === undefined) {
+    if (!me) throw new UserError(`Give \`held\` (the runes you carry, ${RUNES.what.replace('a whole number of runes ', '')}), or create a character with \`/character create\`.`);
+    held = me.runesHeld;
+    used.push('runes held');
+  }
+  if (level === undefined && me) {
+    level = me.level;
+    used.push('level');
+  }
+  const risk = core(() => deathRisk(held, level));
+  const lines = [held > 0 ? `**${fmt(held)} runes** would drop where you die.` : 'You carry no runes: a death now costs nothing.'];
+  const worth = risk.levelsWorth;
+  if (worth && held > 0) {
+    if (worth.levelsGained > 0) {
+      lines.push(`That is **${worth.levelsGained} level${worth.levelsGained === 1 ? '' : 's'}** from level ${worth.fromLevel} (to level ${worth.level}), with ${fmt(worth.leftover)} over.`);
+      lines.push('Spend them at a Site of Grace before the next fight.');
+    } else if (worth.nextLevelCost !== null) {
+      lines.push(`Less than one level: the next (${worth.fromLevel}→${worth.fromLevel + 1}) costs ${fmt(worth.nextLevelCost)}.`, progressBar(held, worth.nextLevelCost));
+    }
+  }
+  if (me && used.includes('runes held') && me.bloodstain !== null && me.bloodstain > 0) {
+    lines.push(`Your unrecovered bloodstain of ${fmt(me.bloodstain)} runes would be **lost for good**.`);
+  }
+  if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${characterName(me)}.`);
+  const protections = risk.protections.map((p) => `**${p.name}** (${p.kind === 'talisman' ? 'talisman' : 'physick tear'}): ${p.effect}`);
+  return embed({
+    title: 'If you died now',
+    description: lines.join('\n'),
+    fields: [
+      { name: 'The rule', value: [risk.rules.dropped, risk.rules.secondDeath, risk.rules.itemsSafe].map((r) => `• ${r}`).join('\n') },
+      { name: 'What prevents the loss', value: protections.join('\n') },
+    ],
+    footer: footer(SOURCES.death, risk.notes),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The module
+
+function execute(context: CommandContext): Reply {
+  switch (context.request.subcommand) {
+    case 'level':
+      return runesLevel(context);
+    case 'reach':
+      return runesReach(context);
+    case 'items':
+      return runesItems(context);
+    case 'gain':
+      return runesGain(context);
+    case 'farm':
+      return runesFarm(context);
+    case 'death':
+      return runesDeath(context);
+    default:
+      throw new UserError('Use one of: `/runes level`, `/runes reach`, `/runes items`, `/runes gain`, `/runes farm`, `/runes death`.');
+  }
+}
+
+/** Breakdown pages: `runes:bd:<from>:<to>:<held or ->:<page>`. */
+function component(context: ComponentContext) {
+  const [kind, fromText, toText, heldText, pageText] = context.args;
+  const int = (text: string | undefined) => (text !== undefined && /^\d{1,13}$/.test(text) ? Number(text) : NaN);
+  const from = int(fromText);
+  const to = int(toText);
+  const held = heldText === '-' ? undefined : int(heldText);
+  const page = int(pageText);
+  const valid =
+    kind === 'bd' &&
+    Number.isInteger(from) &&
+    Number.isInteger(to) &&
+    Number.isInteger(page) &&
+    from >= MIN_LEVEL &&
+    from < to &&
+    to <= MAX_LEVEL &&
+    (held === undefined || (Number.isInteger(held) && held <= MAX_RUNE_INPUT));
+  if (!valid) {
+    return { mode: 'reply' as const, reply: { ephemeral: true, content: 'This button no longer works: run `/runes level` again with `breakdown:true`.' } };
+  }
+  return { mode: 'update' as const, reply: levelReply(from, to, held, { breakdownPage: page }) };
+}
+
+const runeAmount = (o: SlashCommandIntegerOption, name: string, description: string, required = false) =>
+  o.setName(name).setDescription(description).setMinValue(0).setMaxValue(MAX_RUNE_INPUT).setRequired(required);
+
+export const runes: CommandModule = {
+  data: slashCommand('runes', 'Rune arithmetic: level costs, what runes buy, rune items, rune gain, farming, death')
+    .addSubcommand((s) =>
+      s
+        .setName('level')
+        .setDescription('Runes needed from one level to another, and what is still missing')
+        .addIntegerOption((o) => o.setName('to').setDescription('Level to reach (2-713)').setMinValue(2).setMaxValue(MAX_LEVEL).setRequired(true))
+        .addIntegerOption((o) => o.setName('from').setDescription('Level now (1-712); default: your active character').setMinValue(1).setMaxValue(MAX_LEVEL - 1))
+        .addIntegerOption((o) => runeAmount(o, 'held', 'Runes you hold; default: your active character'))
+        .addBooleanOption((o) => o.setName('breakdown').setDescription('Show the cost of every level, page by page')),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('reach')
+        .setDescription('Highest level a number of runes buys, the leftover, and the next level')
+        .addIntegerOption((o) => runeAmount(o, 'runes', 'Runes to spend; default: runes held by your active character'))
+        .addIntegerOption((o) => o.setName('from').setDescription('Level now (1-713); default: your active character, else 1').setMinValue(1).setMaxValue(MAX_LEVEL)),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('items')
+        .setDescription('Value of rune items, and the fewest of them that reach a target')
+        .addStringOption((o) =>
+          o.setName('items').setDescription('e.g. golden rune 5 x3, lords rune, 2x hero\'s rune 1').setRequired(true).setMaxLength(ITEMS_MAX_LENGTH),
+        )
+        .addIntegerOption((o) => runeAmount(o, 'target', 'Runes you need: picks the fewest items with the least overshoot')),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('gain')
+        .setDescription('Runes an enemy gives with Gold Scarab, Gold-Pickled Fowl Foot and NG+')
+        .addIntegerOption((o) => runeAmount(o, 'base', 'Runes it gives in the first journey without boosts', true))
+        .addBooleanOption((o) => o.setName('gold_scarab').setDescription('Gold Scarab talisman equipped (+20%)'))
+        .addBooleanOption((o) => o.setName('fowl_foot').setDescription('Gold-Pickled Fowl Foot active (+30% for 180 s)'))
+        .addIntegerOption((o) => o.setName('ng').setDescription('NG+ cycle: 0 = first journey, 1 = NG+1 … (7 and above scale alike)').setMinValue(0).setMaxValue(MAX_NG_CYCLE_INPUT))
+        .addIntegerOption((o) =>
+          o
+            .setName('area')
+            .setDescription('NG+ first-cycle area multiplier (x5 early areas … x2 late game)')
+            .addChoices({ name: '×2 (late game, DLC)', value: 2 }, { name: '×3', value: 3 }, { name: '×4', value: 4 }, { name: '×5 (earliest areas)', value: 5 }),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('farm')
+        .setDescription('Runs (and time) to farm an amount of runes or a level')
+        .addIntegerOption((o) => o.setName('per_run').setDescription('Runes one run gives, without boosts').setMinValue(1).setMaxValue(MAX_RUNE_INPUT).setRequired(true))
+        .addStringOption((o) => o.setName('target').setDescription('Runes (2000000, 1.5m) or a level (level 150, or 150)').setRequired(true).setMaxLength(60))
+        .addNumberOption((o) => o.setName('minutes_per_run').setDescription('Minutes one run takes').setMinValue(0.01).setMaxValue(MAX_MINUTES_PER_RUN))
+        .addBooleanOption((o) => o.setName('gold_scarab').setDescription('Gold Scarab talisman equipped (+20%)'))
+        .addBooleanOption((o) => o.setName('fowl_foot').setDescription('Gold-Pickled Fowl Foot kept up (+30%)'))
+        .addIntegerOption((o) => o.setName('from').setDescription('For a level target: level now; default: your active character, else 1').setMinValue(1).setMaxValue(MAX_LEVEL - 1)),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('death')
+        .setDescription('What dying now would cost, and what prevents the loss')
+        .addIntegerOption((o) => runeAmount(o, 'held', 'Runes you carry; default: your active character'))
+        .addIntegerOption((o) => o.setName('level').setDescription('Your level, to count the runes in levels (1-713)').setMinValue(1).setMaxValue(MAX_LEVEL)),
+    ),
+  examples: [
+    { usage: '/runes level from:1 to:150', description: 'runes from level 1 to 150' },
+    { usage: '/runes level from:80 to:100 held:250000 breakdown:true', description: 'what is missing, level by level' },
+    { usage: '/runes reach runes:1000000 from:50', description: 'the level a million runes buys' },
+    { usage: '/runes items items:golden rune 5 x3, lords rune target:50000', description: 'value of rune items and the best to use' },
+    { usage: '/runes gain base:10000 gold_scarab:true fowl_foot:true', description: 'runes with boosts' },
+    { usage: '/runes farm per_run:50000 target:level 150 minutes_per_run:1.5', description: 'runs and time to farm' },
+    { usage: '/runes death held:80000 level:60', description: 'what a death would cost' },
+  ],
+  execute,
+  component,
+};

@@ -1,0 +1,280 @@
+// /upgrade weapon:<name> | ash:<name> [from] [to]: runes per step and in total, the stones (or
+// gloveworts) per step and in total, what buying them at the Twin Maiden Husks costs, and which bell
+// bearing unlocks them. Numbers come from src/runes/upgrades.ts and the item data (data/items.json).
+
+import { slashCommand } from '../src/router/define.ts';
+import { UserError } from '../src/errors.ts';
+import type { AutocompleteContext, CommandContext, CommandModule } from '../src/router/types.ts';
+import type { Choice, EmbedField, Reply } from '../src/render/types.ts';
+import { BRAND_COLOR, DLC_COLOR } from '../src/render/style.ts';
+import { escapeUserText } from '../src/render/escape.ts';
+import { SOURCES, core, fmt, footer, list, plus, readInt, readText, shown } from '../src/render/runes.ts';
+import { loadItemData } from '../src/items/data.ts';
+import type { ItemRecord } from '../src/items/types.ts';
+import { materialPurchaseCost, planSpiritAshUpgrade, planWeaponUpgrade, upgradeMaterials, type Note, type UpgradePlan } from '../src/runes/index.ts';
+import { MAX_UPGRADE, type MaterialPath } from '../src/game/upgradeTables.ts';
+
+const NAME_MAX_LENGTH = 100;
+
+// ---------------------------------------------------------------------------------------------
+// Finding the weapon or spirit ash.
+// TODO: switch to the shared item index (src/items/search.ts, getItemIndex()) once it is committed;
+// until then a simple exact / prefix / word / substring match over loadItemData().
+
+type Kind = 'weapon' | 'ash';
+
+interface Entry {
+  item: ItemRecord;
+  kind: Kind;
+  name: string; // normalised official name
+  aliases: string[]; // normalised aliases
+}
+
+function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}+]+/gu, ' ')
+    .trim();
+}
+
+let entries: Entry[] | null | undefined;
+
+function upgradeEntries(): Entry[] | null {
+  if (entries !== undefined) return entries;
+  const data = loadItemData();
+  if (!data) return (entries = null);
+  entries = [];
+  for (const item of data.items) {
+    const kind: Kind | null = item.category === 'weapon' || item.category === 'shield' ? 'weapon' : item.category === 'spirit_ash' ? 'ash' : null;
+    if (!kind) continue;
+    entries.push({ item, kind, name: normalize(item.name), aliases: item.aliases.map(normalize) });
+  }
+  return entries;
+}
+
+function dataMissing(): never {
+  throw new UserError('The item data is not built yet (`npm run build-data`), so I cannot look up weapons or spirit ashes.');
+}
+
+/** "Longsword +10" → { base: "Longsword", level: 10 }. */
+function splitLevel(text: string): { base: string; level: number | undefined } {
+  const match = /^(.*?)\s*\+\s*(\d{1,2})$/.exec(text);
+  return match && match[1] ? { base: match[1], level: Number(match[2]) } : { base: text, level: undefined };
+}
+
+interface Ranked {
+  entry: Entry;
+  score: number;
+}
+
+function rank(query: string, kinds: readonly Kind[]): Ranked[] {
+  const all = upgradeEntries() ?? dataMissing();
+  const q = normalize(query);
+  const words = q.split(' ').filter(Boolean);
+  const out: Ranked[] = [];
+  for (const entry of all) {
+    if (!kinds.includes(entry.kind)) continue;
+    let score = 0;
+    if (!q) score = 1;
+    else if (entry.name === q) score = 100;
+    else if (entry.aliases.includes(q)) score = 90;
+    else if (entry.name.startsWith(q)) score = 80;
+    else if (entry.aliases.some((a) => a.startsWith(q))) score = 70;
+    else if (words.every((w) => entry.name.split(' ').some((nw) => nw.startsWith(w)))) score = 60;
+    else if (entry.name.includes(q)) score = 50;
+    if (score > 0) out.push({ entry, score: score + (entry.kind === kinds[0] ? 5 : 0) - (entry.item.dlc ? 1 : 0) });
+  }
+  return out.sort((a, b) => b.score - a.score || a.entry.item.name.length - b.entry.item.name.length || a.entry.item.name.localeCompare(b.entry.item.name));
+}
+
+function resolve(text: string, kinds: readonly Kind[]): { entry: Entry; level: number | undefined } {
+  const all = upgradeEntries() ?? dataMissing();
+  // An autocomplete value is the item key ("weapon:2000000").
+  const byKey = all.find((e) => e.item.key === text && kinds.includes(e.kind));
+  if (byKey) return { entry: byKey, level: undefined };
+  const { base, level } = splitLevel(text.normalize('NFKC').trim());
+  const attempts = level === undefined ? [{ query: text, level }] : [{ query: base, level }, { query: text, level: undefined }];
+  for (const attempt of attempts) {
+    const ranked = rank(attempt.query, kinds);
+    const best = ranked[0];
+    if (!best) continue;
+    const top = ranked.filter((r) => r.score === best.score);
+    // An exact name or alias, or a single best match, is an answer.
+    if (best.score >= 90 || top.length === 1) return { entry: best.entry, level: attempt.level };
+    const names = top.slice(0, 5).map((r) => r.entry.item.name);
+    throw new UserError(`“${shown(text)}” matches several: ${names.join(', ')}${top.length > 5 ? ', …' : ''}. Pick one from the list as you type.`);
+  }
+  const what = kinds[0] === 'ash' ? 'spirit ash' : 'weapon, shield or spirit ash';
+  throw new UserError(`I found no ${what} named “${shown(text)}”. Start typing its name and pick it from the list.`);
+}
+
+function choices(query: string, kinds: readonly Kind[]): Choice[] {
+  const all = upgradeEntries();
+  if (!all) return [];
+  const { base } = splitLevel(query.normalize('NFKC').trim().slice(0, NAME_MAX_LENGTH));
+  return rank(base, kinds)
+    .slice(0, 25)
+    .map(({ entry }) => {
+      const suffix = entry.kind === 'ash' ? ' (spirit ash)' : entry.item.upgrade === 'somber' ? ' (somber)' : '';
+      const dlc = entry.item.dlc ? ' · DLC' : '';
+      return { name: `${entry.item.name}${suffix}${dlc}`.slice(0, 100), value: entry.item.name.slice(0, 100) };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reply
+
+function stepTable(plan: { steps: { from: number; to: number; runes: number | null; material: string; count: number }[] }): string {
+  const width = Math.max(4, ...plan.steps.map((s) => (s.runes === null ? 1 : fmt(s.runes).length)));
+  const lines = plan.steps.map((s) => {
+    const runes = s.runes === null ? '?' : fmt(s.runes);
+    return `${`${plus(s.from)}→${plus(s.to)}`.padEnd(8)} ${runes.padStart(width)}  ${s.count} × ${s.material}`;
+  });
+  return '```\n' + `${'Step'.padEnd(8)} ${'Runes'.padStart(width)}  Material\n` + lines.join('\n') + '\n```';
+}
+
+function materialFields(purchase: UpgradePlan['purchase']): EmbedField[] {
+  const lines = purchase.lines
+    .filter((line) => line.count > 0)
+    .map((line) => {
+      if (line.purchasable && line.priceEach !== null && line.runes !== null) {
+        return `${line.count} × ${line.material}: ${fmt(line.priceEach)} each = **${fmt(line.runes)}**`;
+      }
+      const other = line.otherSeller ? `; ${line.otherSeller.merchant} sells ${line.otherSeller.stock} for ${fmt(line.otherSeller.price)}` : '';
+      return `${line.count} × ${line.material}: *not sold by the Husks*${other}`;
+    });
+  const fields: EmbedField[] = [{ name: 'Materials, bought at the Twin Maiden Husks', value: lines.join('\n') || 'none' }];
+  if (purchase.bellBearings.length) {
+    fields.push({ name: 'Bell bearings to give the Twin Maiden Husks', value: purchase.bellBearings.map((b) => `• ${b}`).join('\n') });
+  }
+  return fields;
+}
+
+function pathLabel(path: MaterialPath): string {
+  switch (path) {
+    case 'regular':
+      return 'regular (Smithing Stones, up to +25)';
+    case 'somber':
+      return 'somber (Somber Smithing Stones, up to +10)';
+    case 'spirit':
+      return 'spirit ash (Grave Glovewort, up to +10)';
+    case 'renowned-spirit':
+      return 'renowned spirit ash (Ghost Glovewort, up to +10)';
+  }
+}
+
+interface Computed {
+  path: MaterialPath;
+  runesTotal: number | null;
+  steps: { from: number; to: number; runes: number | null; material: string; count: number }[];
+  purchase: UpgradePlan['purchase'];
+  notes: Note[];
+}
+
+function compute(item: ItemRecord, kind: Kind, from: number, to: number): Computed {
+  if (kind === 'ash') {
+    const renowned = item.subcategory === 'Renowned Spirit Ash';
+    const costs = item.upgradeCosts;
+    if (!costs || costs.length !== 10) {
+      throw new UserError(`The item data has no upgrade costs for ${escapeUserText(item.name)}${item.dlc ? ' (a DLC spirit ash: its upgrade data is not in our sources yet)' : ''}.`);
+    }
+    const plan = core(() => planSpiritAshUpgrade({ renowned, costsPerStep: costs, from, to }));
+    return fromPlan(plan);
+  }
+  const path = item.upgrade;
+  if (path !== 'regular' && path !== 'somber') throw new UserError(`${escapeUserText(item.name)} cannot be upgraded.`);
+  if (item.upgradePrice === undefined) {
+    // Stones are known from the path; the per-weapon rune price is not in the data (some DLC weapons).
+    const materials = core(() => upgradeMaterials(path, from, to));
+    const purchase = core(() => materialPurchaseCost(materials.totals));
+    return {
+      path,
+      runesTotal: null,
+      steps: materials.steps.map((s) => ({ ...s, runes: null })),
+      purchase,
+      notes: [...materials.notes, ...purchase.notes],
+    };
+  }
+  const price = item.upgradePrice;
+  return fromPlan(core(() => planWeaponUpgrade({ reinforcePrice: price, path, from, to })));
+}
+
+function fromPlan(plan: UpgradePlan): Computed {
+  return {
+    path: plan.path,
+    runesTotal: plan.runes.total,
+    steps: plan.runes.steps.map((s, i) => ({ ...s, material: plan.materials.steps[i]!.material, count: plan.materials.steps[i]!.count })),
+    purchase: plan.purchase,
+    notes: plan.notes,
+  };
+}
+
+function execute(context: CommandContext): Reply {
+  const { options } = context;
+  const weaponText = readText(options, 'weapon', NAME_MAX_LENGTH);
+  const ashText = readText(options, 'ash', NAME_MAX_LENGTH);
+  let from = readInt(options, 'from', { min: 0, max: 25, what: 'an upgrade level from 0 to 25 (10 for somber weapons and spirit ashes)' });
+  let to = readInt(options, 'to', { min: 1, max: 25, what: 'an upgrade level from 1 to 25 (10 for somber weapons and spirit ashes)' });
+  if (weaponText !== undefined && ashText !== undefined) throw new UserError('Give either `weapon` or `ash`, not both.');
+  const text = weaponText ?? ashText;
+  if (text === undefined) throw new UserError('Give `weapon` (a weapon, shield or spirit ash name) or `ash` (a spirit ash name).');
+  const kinds: Kind[] = weaponText !== undefined ? ['weapon', 'ash'] : ['ash'];
+  const { entry, level } = resolve(text, kinds);
+  const { item, kind } = entry;
+  const path: MaterialPath = kind === 'ash' ? (item.subcategory === 'Renowned Spirit Ash' ? 'renowned-spirit' : 'spirit') : item.upgrade === 'somber' ? 'somber' : 'regular';
+  const max = MAX_UPGRADE[path];
+  if (from === undefined && level !== undefined) from = level;
+  from ??= 0;
+  to ??= max;
+  const name = escapeUserText(item.name);
+  if (from > max || to > max) {
+    throw new UserError(`${name} goes up to ${plus(max)}: \`from\` and \`to\` must be from 0 to ${max} (you asked ${plus(from)} → ${plus(to)}).`);
+  }
+  if (from >= to) throw new UserError(`\`to\` (${plus(to)}) must be above \`from\` (${plus(from)}); ${name} goes from +0 to ${plus(max)}.`);
+
+  const result = compute(item, kind, from, to);
+  const stoneWord = kind === 'ash' ? 'gloveworts' : 'stones';
+  const lines = [`Path: ${pathLabel(result.path)}.`];
+  lines.push(result.runesTotal === null ? `Upgrade runes: **unknown** (this weapon's price per step is not in our item data).` : `Upgrade runes: **${fmt(result.runesTotal)}**.`);
+  const notSold = result.purchase.lines.filter((l) => !l.purchasable && l.count > 0).map((l) => l.material);
+  const buy = `Buying the ${stoneWord} at the Twin Maiden Husks: **${fmt(result.purchase.totalRunes)}**${notSold.length ? ` (except ${list(notSold)}: not sold there)` : ''}.`;
+  lines.push(buy);
+  if (result.runesTotal !== null) lines.push(`Runes and purchases together: **${fmt(result.runesTotal + result.purchase.totalRunes)}**.`);
+  lines.push('', stepTable(result));
+
+  const source = `Item data: ${item.name} from ${item.sources.join(', ')}, patch ${item.patch}\n${SOURCES.upgrades}`;
+  return {
+    embeds: [
+      {
+        title: `${item.name} ${plus(from)} → ${plus(to)}`,
+        color: item.dlc ? DLC_COLOR : BRAND_COLOR,
+        description: lines.join('\n'),
+        fields: materialFields(result.purchase),
+        footer: footer(source, result.notes),
+      },
+    ],
+  };
+}
+
+function autocomplete(context: AutocompleteContext): Choice[] {
+  const focused = context.request.focused;
+  if (focused !== 'weapon' && focused !== 'ash') return [];
+  return choices(context.query, focused === 'ash' ? ['ash'] : ['weapon']);
+}
+
+export const upgrade: CommandModule = {
+  data: slashCommand('upgrade', 'Runes and smithing stones to upgrade a weapon or spirit ash, and what the stones cost')
+    .addStringOption((o) => o.setName('weapon').setDescription('Weapon or shield (a spirit ash name works too)').setAutocomplete(true).setMaxLength(NAME_MAX_LENGTH))
+    .addStringOption((o) => o.setName('ash').setDescription('Spirit ash').setAutocomplete(true).setMaxLength(NAME_MAX_LENGTH))
+    .addIntegerOption((o) => o.setName('from').setDescription('Upgrade level now (default +0)').setMinValue(0).setMaxValue(25))
+    .addIntegerOption((o) => o.setName('to').setDescription('Upgrade level wanted (default: the maximum, +25 or +10)').setMinValue(1).setMaxValue(25)),
+  examples: [
+    { usage: '/upgrade weapon:Longsword', description: 'a regular weapon +0 → +25' },
+    { usage: '/upgrade weapon:Moonveil from:3 to:10', description: 'a somber weapon, part of the way' },
+    { usage: '/upgrade ash:Mimic Tear Ashes', description: 'a spirit ash +0 → +10' },
+  ],
+  execute,
+  autocomplete,
+};
