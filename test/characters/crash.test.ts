@@ -32,6 +32,11 @@ function runWriter(runner: FixtureRunner, dbPath: string, user: string, sync: st
     const child: ChildProcess = runner.spawn([dbPath, user, tag, String(seed), sync], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffer = '';
     let timer: NodeJS.Timeout | undefined;
+    // Safety net: a writer that never becomes ready is killed and reported instead of hanging the suite.
+    const watchdog = setTimeout(() => {
+      log.stderr += 'never became ready within 60 s\n';
+      child.kill('SIGKILL');
+    }, 60_000);
     child.stdout!.setEncoding('utf8');
     child.stdout!.on('data', (chunk: string) => {
       buffer += chunk;
@@ -40,7 +45,10 @@ function runWriter(runner: FixtureRunner, dbPath: string, user: string, sync: st
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
         const [what, seqText, code] = line.split(' ');
-        if (what === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        if (what === 'ready') {
+          clearTimeout(watchdog);
+          timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        }
         else if (what === 'ok' || what === 'refused') {
           const seq = Number(seqText);
           if (seq !== log.lastSeq + 1) reject(new Error(`${tag}: acknowledgement ${seq} out of order`));
@@ -56,6 +64,7 @@ function runWriter(runner: FixtureRunner, dbPath: string, user: string, sync: st
     child.stderr!.on('data', (chunk: string) => (log.stderr += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      clearTimeout(watchdog);
       if (timer) clearTimeout(timer);
       log.exit = { code, signal };
       resolve(log);
