@@ -886,7 +886,6 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Charact
         },
         Date.parse(c.createdAt),
       );
-      row.updated_at = Date.parse(c.updatedAt);
       row = insertRow(row);
       for (const e of c.ledger) {
         q.insertEntry.run({
