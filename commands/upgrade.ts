@@ -104,7 +104,7 @@ function resolve(text: string, kinds: readonly Kind[]): { entry: Entry; level: n
     // An exact name or alias, or a single best match, is an answer.
     if (best.score >= 90 || top.length === 1) return { entry: best.entry, level: attempt.level };
     const names = top.slice(0, 5).map((r) => r.entry.item.name);
-    throw new UserError(`“${shown(text)}” matches several: ${names.join(', ')}${top.length > 5 ? ', …' : ''}. Pick one from the list as you type.`);
+    throw new UserError(`“${shown(text)}” matches several: ${names.join(', ')}${top.length > 5 ? ' and more' : ''}. Pick one from the list as you type.`);
   }
   const what = kinds[0] === 'ash' ? 'spirit ash' : 'weapon, shield or spirit ash';
   throw new UserError(`I found no ${what} named “${shown(text)}”. Start typing its name and pick it from the list.`);
@@ -143,7 +143,7 @@ function materialFields(purchase: UpgradePlan['purchase']): EmbedField[] {
         return `${line.count} × ${line.material}: ${fmt(line.priceEach)} each = **${fmt(line.runes)}**`;
       }
       const other = line.otherSeller ? `; ${line.otherSeller.merchant} sells ${line.otherSeller.stock} for ${fmt(line.otherSeller.price)}` : '';
-      return `${line.count} × ${line.material}: *not sold by the Husks*${other}`;
+      return `${line.count} × ${line.material}: not sold by the Husks${other}`;
     });
   const fields: EmbedField[] = [{ name: 'Materials, bought at the Twin Maiden Husks', value: lines.join('\n') || 'none' }];
   if (purchase.bellBearings.length) {
