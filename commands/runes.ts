@@ -359,7 +359,9 @@ function runesFarm(context: CommandContext): Reply {
   if (target.kind === 'level') {
     const me = from === undefined ? character() : null;
     if (from === undefined) {
-      if (me && me.level < target.level) {
+      if (me && me.level >= target.level) {
+        throw new UserError(`${characterName(me)} is already level ${me.level}: give a higher target level (up to ${MAX_LEVEL}), or \`from\`.`);
+      } else if (me) {
         from = me.level;
         held = me.runesHeld;
         mine = `Using level and runes held from ${characterName(me)}.`;

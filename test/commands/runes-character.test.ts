@@ -88,3 +88,24 @@ describe('defaults from the active character', () => {
     }
   });
 });
+
+describe('/runes farm with a character', () => {
+  it('climbs from the character level, counting its runes held, and refuses a target below it', async () => {
+    const t2 = makeTestApp();
+    try {
+      t2.app.services.store().createCharacter(USER_ID, { name: 'Blaidd', className: 'Wretch' });
+      t2.app.services.store().addRunes({ userId: USER_ID }, 6_000);
+      // Wretch is level 1; 1 → 10 costs 6,667 (§1); holding 6,000 leaves 667: one run of 1,000.
+      const out = text(await t2.run('runes', 'farm', { per_run: 1_000, target: 'level 10' }));
+      expect(out).toContain('Farming level 1 → 10');
+      expect(out).toContain('missing 667');
+      expect(out).toMatch(/\b1 run\b/);
+      expect(out).toMatch(/from Blaidd \(level 1\)/);
+      const low = await t2.run('runes', 'farm', { per_run: 1_000, target: 'level 1' });
+      expect(low.ephemeral).toBe(true);
+      expect(low.content).toMatch(/from 2 to 713/);
+    } finally {
+      await t2.close();
+    }
+  });
+});

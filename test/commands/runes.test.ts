@@ -183,3 +183,22 @@ describe('no unexpected errors', () => {
     expect(t.unexpected()).toEqual([]);
   });
 });
+
+describe('the /help examples', () => {
+  it('every example of the rune calculator commands runs in the console without a refusal', async () => {
+    const { ConsoleSession } = await import('../../src/cli/session.ts');
+    const { COMMANDS } = await import('../../commands/index.ts');
+    const session = new ConsoleSession(t.app.router, { userId: '200000000000000099', guildId: null });
+    const mine = COMMANDS.filter((m) => ['runes', 'upgrade', 'class', 'stats', 'matchmaking'].includes(m.data.name));
+    expect(mine).toHaveLength(5);
+    for (const module of mine) {
+      expect(module.examples.length).toBeGreaterThan(0);
+      for (const example of module.examples) {
+        if (example.usage === '/stats') continue; // needs an active character: covered in runes-character.test.ts
+        const result = await session.run(example.usage);
+        expect(result.kind, example.usage).toBe('reply');
+        if (result.kind === 'reply') expect(result.reply.ephemeral, `${example.usage}: ${result.reply.content}`).toBeFalsy();
+      }
+    }
+  });
+});
