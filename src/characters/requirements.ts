@@ -1,0 +1,92 @@
+// Pure checks of a character against an item: its stat requirements (met or not) and its price (affordable
+// or not). No I/O, no discord.js: /item renders these for the caller's active character.
+//
+// Requirements use the item data's short keys (str, dex, int, fai, arc); a character's stats use the full
+// names. Each check compares the stat as it is (one-handed): two-handing's Strength bonus is not applied.
+// Errors follow the rune core's convention: TypeError for a wrong JavaScript type, RangeError for a value
+// out of range.
+
+import type { Stat, Stats } from '../game/classes.ts';
+import type { StatKey } from '../items/types.ts';
+import type { Character } from './types.ts';
+
+export type RequirementStat = StatKey;
+
+/** The requirement keys in the game's menu order, with the character stat each one reads. */
+export const REQUIREMENT_STATS: readonly { key: RequirementStat; stat: Stat; label: string }[] = [
+  { key: 'str', stat: 'strength', label: 'Strength' },
+  { key: 'dex', stat: 'dexterity', label: 'Dexterity' },
+  { key: 'int', stat: 'intelligence', label: 'Intelligence' },
+  { key: 'fai', stat: 'faith', label: 'Faith' },
+  { key: 'arc', stat: 'arcane', label: 'Arcane' },
+];
+
+export interface RequirementCheck {
+  /** The requirement key as in the item data. */
+  stat: RequirementStat;
+  /** The character's stat it was compared with. */
+  characterStat: Stat;
+  label: string;
+  required: number;
+  have: number;
+  met: boolean;
+  /** Points still missing (0 when met). */
+  missing: number;
+}
+
+export interface Affordability {
+  price: number;
+  held: number;
+  affordable: boolean;
+  /** Runes still missing (0 when affordable). */
+  shortfall: number;
+}
+
+type WithStats = Pick<Character, 'stats'> | { stats: Stats };
+type WithRunes = Pick<Character, 'runesHeld'>;
+
+function statsOf(character: WithStats): Stats {
+  if (character === null || typeof character !== 'object' || character.stats === null || typeof character.stats !== 'object') {
+    throw new TypeError('character must have stats');
+  }
+  return character.stats;
+}
+
+/**
+ * One check per requirement the item has, in menu order (Strength, Dexterity, Intelligence, Faith, Arcane).
+ * Keys that are absent (or undefined) are skipped; a requirement of 0 is listed and always met. Unknown
+ * keys are ignored. Requirements must be whole numbers from 0 to 99.
+ */
+export function checkRequirements(character: WithStats, requirements: Partial<Record<RequirementStat, number>> | undefined | null): RequirementCheck[] {
+  const stats = statsOf(character);
+  if (requirements === undefined || requirements === null) return [];
+  if (typeof requirements !== 'object' || Array.isArray(requirements)) throw new TypeError('requirements must be an object such as { str: 12, dex: 10 }');
+  const out: RequirementCheck[] = [];
+  for (const { key, stat, label } of REQUIREMENT_STATS) {
+    const required = requirements[key];
+    if (required === undefined) continue;
+    if (typeof required !== 'number') throw new TypeError(`requirement ${key} must be a number`);
+    if (!Number.isInteger(required) || required < 0 || required > 99) throw new RangeError(`requirement ${key} must be a whole number from 0 to 99 (got ${required})`);
+    const have = stats[stat];
+    if (typeof have !== 'number' || !Number.isFinite(have)) throw new TypeError(`character ${stat} must be a number`);
+    const met = have >= required;
+    out.push({ stat: key, characterStat: stat, label, required, have, met, missing: met ? 0 : required - have });
+  }
+  return out;
+}
+
+/** True when every check is met (also for an item without requirements). */
+export function allRequirementsMet(checks: readonly RequirementCheck[]): boolean {
+  return checks.every((c) => c.met);
+}
+
+/** Whether the runes the character holds pay `price` (a whole number of runes, 0 or more). */
+export function affordability(character: WithRunes, price: number): Affordability {
+  if (character === null || typeof character !== 'object') throw new TypeError('character must be an object with runesHeld');
+  const held = character.runesHeld;
+  if (typeof held !== 'number' || !Number.isSafeInteger(held) || held < 0) throw new TypeError('character.runesHeld must be a whole number of runes');
+  if (typeof price !== 'number') throw new TypeError('price must be a number');
+  if (!Number.isSafeInteger(price) || price < 0) throw new RangeError(`price must be a whole number of runes, 0 or more (got ${price})`);
+  const affordable = held >= price;
+  return { price, held, affordable, shortfall: affordable ? 0 : price - held };
+}
