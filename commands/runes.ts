@@ -522,10 +522,7 @@ export const runes: CommandModule = {
         .addBooleanOption((o) => o.setName('fowl_foot').setDescription('Gold-Pickled Fowl Foot active (+30% for 180 s)'))
         .addIntegerOption((o) => o.setName('ng').setDescription('NG+ cycle: 0 = first journey, 1 = NG+1 … (7 and above scale alike)').setMinValue(0).setMaxValue(MAX_NG_CYCLE_INPUT))
         .addIntegerOption((o) =>
-          o
-            .setName('area')
-            .setDescription('NG+ first-cycle area multiplier (x5 early areas … x2 late game)')
-            .addChoices({ name: '×2 (late game, DLC)', value: 2 }, { name: '×3', value: 3 }, { name: '×4', value: 4 }, { name: '×5 (earliest areas)', value: 5 }),
+          o.setName('area').setDescription('NG+ first-cycle area multiplier, 2-5 (5 in the earliest areas, 2 late game and DLC)').setMinValue(2).setMaxValue(5),
         ),
     )
     .addSubcommand((s) =>

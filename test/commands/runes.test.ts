@@ -202,3 +202,27 @@ describe('the /help examples', () => {
     }
   });
 });
+
+describe('option definitions', () => {
+  it('every numeric option has a Discord-side min and max, and every description fits in 100 characters', async () => {
+    const { ApplicationCommandOptionType: T } = await import('discord-api-types/v10');
+    const { definitionOf } = await import('../../src/router/parse.ts');
+    const { COMMANDS } = await import('../../commands/index.ts');
+    type Opt = { type: number; name: string; description: string; min_value?: number; max_value?: number; options?: Opt[] };
+    const walk = (options: readonly Opt[], where: string): void => {
+      for (const o of options) {
+        expect(o.description.length, `${where} ${o.name}`).toBeLessThanOrEqual(100);
+        if (o.type === T.Integer || o.type === T.Number) {
+          expect(o.min_value, `${where} ${o.name} min`).toBeDefined();
+          expect(o.max_value, `${where} ${o.name} max`).toBeDefined();
+        }
+        if (o.options) walk(o.options, `${where} ${o.name}`);
+      }
+    };
+    for (const module of COMMANDS.filter((m) => ['runes', 'upgrade', 'class', 'stats', 'matchmaking'].includes(m.data.name))) {
+      const def = definitionOf(module);
+      expect(def.description.length).toBeLessThanOrEqual(100);
+      walk((def.options ?? []) as Opt[], `/${def.name}`);
+    }
+  });
+});
