@@ -1,0 +1,846 @@
+// The item index: every name and alias normalised once, with exact-key maps, sorted keys for prefix
+// ranges, a word index (postings, prefix ranges, typo correction) and a fuse.js index kept for the
+// last resort. Pure: no discord.js, no I/O except the lazy singleton at the bottom.
+//
+// Ranking, best first (a "tier"; within a tier a score in [0, 1) orders hits):
+//   7 exact name               "Rivers of Blood", "rivers of blood"
+//   6 exact alias / loose key  "rob", "keen uchigatana", "radagon soreseal", "bullgoat helm"
+//   5 name +N upgrade          "Moonveil +10"
+//   4 prefix of a name         "rivers of bl"
+//   3 every word matches       "fowl foot gold", "mohgwyn spear" (words exact, plural-folded or prefixes)
+//   2 every word matches, some only after typo correction   "blashpemous blade"
+//   1 some words match         (also the "did you mean" material)
+//   0 fuse.js fuzzy match of the whole string (only when nothing above matched)
+// Within a tier: how much of the name the query covers, how well each word matched, whether the first
+// word lines up, and a small prior (curated popularity + category), then shorter names, then data order.
+
+import Fuse from 'fuse.js';
+import { CATEGORIES, type Category, type ItemData, type ItemRecord } from './types.ts';
+import { MAX_QUERY_TOKENS, STOP_WORDS, compactKey, normalizeName, romanAlternative, splitUpgradeSuffix, stem, tokenize } from './normalize.ts';
+import { Vocabulary, allowedDistance } from './vocabulary.ts';
+import { loadAliasTable, loadPopularList, type AliasTable } from './curated.ts';
+import { loadItemData } from './data.ts';
+
+export const TIER = {
+  EXACT_NAME: 7,
+  EXACT_ALIAS: 6,
+  UPGRADE: 5,
+  PREFIX: 4,
+  WORDS: 3,
+  FUZZY_WORDS: 2,
+  PARTIAL: 1,
+  FUZZY: 0,
+} as const;
+export type Tier = (typeof TIER)[keyof typeof TIER];
+
+export interface SearchFilters {
+  category?: Category | undefined;
+  /** true: DLC items only; false: base game only; undefined: both. */
+  dlc?: boolean | undefined;
+}
+
+export interface SearchOptions extends SearchFilters {
+  /** How many hits at most (default 25). */
+  limit?: number;
+}
+
+export interface SearchHit {
+  item: ItemRecord;
+  /** tier + a fraction; higher is better. */
+  score: number;
+  tier: Tier;
+  /** The name or alias that matched. */
+  matched: string;
+  /** Share of the matched name's words the query accounts for (1 for exact and prefix matches). */
+  coverage: number;
+}
+
+export interface LookupResult {
+  /** Best first; empty when nothing matched at all. */
+  hits: SearchHit[];
+  best: SearchHit | undefined;
+  /** The best hit matched an exact name, alias or upgrade form. */
+  exact: boolean;
+  /**
+   * The best hit is a sound answer: an exact or prefix match, or every word of the query matched and the
+   * query accounts for at least half of the item's name (so "thanks" is not a lookup of
+   * 'Prattling Pate "Thank you"'). Queries of fewer than 3 letters are never confident.
+   */
+  confident: boolean;
+}
+
+export interface IndexOptions {
+  aliases?: AliasTable;
+  popular?: readonly string[];
+}
+
+/** Entry kinds: the official name, an alias from the compiled data (affinity, +N), a curated alias. */
+const KIND_NAME = 0;
+const KIND_DATA_ALIAS = 1;
+const KIND_CURATED = 2;
+const KIND_FACTOR = [1, 0.82, 0.95] as const;
+
+/** How often each category is looked up, roughly: a tie-break, never more. */
+const CATEGORY_PRIOR: Record<Category, number> = {
+  weapon: 1,
+  shield: 0.8,
+  ammo: 0.5,
+  armor: 0.55,
+  talisman: 0.95,
+  sorcery: 0.85,
+  incantation: 0.85,
+  ash_of_war: 0.8,
+  spirit_ash: 0.85,
+  consumable: 0.7,
+  tool: 0.7,
+  crafting_material: 0.5,
+  upgrade_material: 0.75,
+  key_item: 0.6,
+  bell_bearing: 0.5,
+  cookbook: 0.4,
+  crystal_tear: 0.7,
+  great_rune: 0.8,
+  remembrance: 0.7,
+  rune_item: 0.7,
+  info_item: 0.2,
+};
+
+/** Weights of the /search fields (effect first: /search is for "what does what"). */
+const FIELD_EFFECT = 1;
+const FIELD_NAME = 2;
+const FIELD_SUBCATEGORY = 4;
+const FIELD_SKILL = 8;
+const FIELD_WEIGHTS: readonly [number, number][] = [
+  [FIELD_EFFECT, 3],
+  [FIELD_NAME, 2.5],
+  [FIELD_SUBCATEGORY, 2],
+  [FIELD_SKILL, 1.5],
+];
+
+const W_EXACT = 1;
+const W_FUZZY_1 = 0.45;
+const W_FUZZY_2 = 0.35;
+/**
+ * Prefix weights lie in (0.5, 0.95]: above any typo correction, below an exact word; lower when the
+ * typed word is finished (followed by another word or a space), as it then likely names another word.
+ */
+function prefixWeight(typed: number, full: number, finished: boolean): number {
+  return 0.5 + (finished ? 0.3 : 0.45) * (typed / full);
+}
+
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function significant(tokens: readonly string[]): string[] {
+  const kept = tokens.filter((t) => !STOP_WORDS.has(t));
+  return kept.length ? kept : [...tokens];
+}
+
+function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** fuse.js options for re-scoring the shortlist: the whole name is searched, typos tolerated. */
+const FUSE_OPTIONS = { threshold: 0.45, ignoreLocation: true } as const;
+const FUSE_SUGGEST_OPTIONS = { threshold: 0.7, ignoreLocation: true } as const;
+/** How many shortlisted names fuse.js re-scores per query (each costs ~15 µs). */
+const SHORTLIST = 16;
+
+function forEachBigram(text: string, visit: (code: number) => void): void {
+  for (let i = 0; i + 1 < text.length; i++) visit(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+}
+
+export class ItemIndex {
+  readonly items: readonly ItemRecord[];
+  readonly patch: string;
+
+  // Records.
+  private readonly byKey = new Map<string, number>();
+  private readonly recPrior: Float64Array;
+  private readonly recPopular: Float64Array;
+  private readonly recCategory: Uint8Array;
+  private readonly recDlc: Uint8Array;
+  private readonly recNameLength: Uint16Array;
+  private readonly popularOrder: number[] = [];
+
+  // Entries (names and aliases).
+  private readonly entryText: string[] = [];
+  private readonly entryKey: string[] = [];
+  private readonly entryRecordList: number[] = [];
+  private readonly entryKindList: number[] = [];
+  private readonly entrySigList: number[] = [];
+  private readonly entryFirstList: number[] = [];
+  private entryRecord = new Int32Array(0);
+  private entryKind = new Uint8Array(0);
+  private entrySig = new Uint8Array(0);
+  private entryFirst = new Int32Array(0);
+
+  private readonly exact = new Map<string, number[]>();
+  private readonly loose = new Map<string, number[]>(); // stem key and compact key → entries
+  private sortedKeys: string[] = [];
+  private sortedKeyEntry = new Int32Array(0);
+  private sortedCompact: string[] = [];
+  private sortedCompactEntry = new Int32Array(0);
+  private readonly words = new Vocabulary();
+  // Last resort: a character-bigram shortlist of names and curated aliases, re-scored with fuse.js.
+  private readonly bigramPostings = new Map<number, Int32Array>();
+  private bigramCount = new Uint16Array(0);
+  private bigramHits = new Uint16Array(0);
+  private bigramTouched = new Int32Array(0);
+
+  // /search: a word index over name, effect, subcategory and skill, per record.
+  private readonly textWords = new Vocabulary();
+  private textFields: Uint8Array[] = []; // per text word: field mask per posting
+
+  // Per-query scratch space, reused (search is synchronous, so one set suffices).
+  private tokenWeight = new Float32Array(0);
+  private entryTouched = new Uint8Array(0);
+  private touchedEntries = new Int32Array(0);
+  private touchedEntryCount = 0;
+  /** Query word positions written into tokenWeight by the current query. */
+  private positionsUsed = 0;
+  private readonly firstMark: Uint8Array;
+  private readonly firstMarked: number[] = [];
+  private readonly recScore: Float64Array;
+  private readonly recEntry: Int32Array;
+  private readonly recTier: Int8Array;
+  private readonly recCoverage: Float32Array;
+  private readonly touchedRecords: Int32Array;
+  private touchedRecordCount = 0;
+  private readonly recMask: Uint32Array;
+  private readonly recWeight: Float64Array;
+
+  private constructor(data: ItemData, options: IndexOptions) {
+    this.items = data.items;
+    this.patch = data.patch;
+    const n = this.items.length;
+    this.recPrior = new Float64Array(n);
+    this.recPopular = new Float64Array(n);
+    this.recCategory = new Uint8Array(n);
+    this.recDlc = new Uint8Array(n);
+    this.recNameLength = new Uint16Array(n);
+    this.recScore = new Float64Array(n);
+    this.recEntry = new Int32Array(n);
+    this.recTier = new Int8Array(n);
+    this.recCoverage = new Float32Array(n);
+    this.touchedRecords = new Int32Array(n);
+    this.recMask = new Uint32Array(n);
+    this.recWeight = new Float64Array(n);
+
+    const byName = new Map<string, number[]>();
+    this.items.forEach((item, i) => {
+      this.byKey.set(item.key, i);
+      pushTo(byName, item.name, i);
+      this.recCategory[i] = Math.max(0, CATEGORIES.indexOf(item.category));
+      this.recDlc[i] = item.dlc ? 1 : 0;
+      this.recNameLength[i] = Math.min(65535, item.name.length);
+    });
+
+    const popular = options.popular ?? [];
+    popular.forEach((name, rank) => {
+      for (const i of byName.get(name) ?? []) {
+        if (this.recPopular[i]! > 0) continue;
+        this.recPopular[i] = 0.5 + 0.5 * (1 - rank / Math.max(1, popular.length));
+        this.popularOrder.push(i);
+      }
+    });
+    for (let i = 0; i < n; i++) this.recPrior[i] = 0.6 * this.recPopular[i]! + 0.4 * CATEGORY_PRIOR[this.items[i]!.category];
+
+    // Entries: names, then data aliases, then curated aliases.
+    this.items.forEach((item, i) => {
+      this.addEntry(item.name, i, KIND_NAME);
+      for (const alias of item.aliases) this.addEntry(alias, i, KIND_DATA_ALIAS);
+    });
+    for (const [name, aliases] of Object.entries(options.aliases ?? {})) {
+      for (const i of byName.get(name) ?? []) for (const alias of aliases) this.addEntry(alias, i, KIND_CURATED);
+    }
+    this.entryRecord = Int32Array.from(this.entryRecordList);
+    this.entryKind = Uint8Array.from(this.entryKindList);
+    this.entrySig = Uint8Array.from(this.entrySigList);
+    this.words.freeze();
+    this.entryFirst = Int32Array.from(this.entryFirstList);
+
+    const byKeyOrder = this.entryKey.map((_, e) => e).sort((a, b) => (this.entryKey[a]! < this.entryKey[b]! ? -1 : this.entryKey[a]! > this.entryKey[b]! ? 1 : a - b));
+    this.sortedKeys = byKeyOrder.map((e) => this.entryKey[e]!);
+    this.sortedKeyEntry = Int32Array.from(byKeyOrder);
+    const compacts = this.entryKey.map((k) => k.replace(/ /g, ''));
+    const byCompactOrder = compacts.map((_, e) => e).sort((a, b) => (compacts[a]! < compacts[b]! ? -1 : compacts[a]! > compacts[b]! ? 1 : a - b));
+    this.sortedCompact = byCompactOrder.map((e) => compacts[e]!);
+    this.sortedCompactEntry = Int32Array.from(byCompactOrder);
+
+    const entries = this.entryKey.length;
+    this.tokenWeight = new Float32Array(entries * MAX_QUERY_TOKENS);
+    this.entryTouched = new Uint8Array(entries);
+    this.touchedEntries = new Int32Array(entries);
+    this.firstMark = new Uint8Array(this.words.size);
+
+    // Bigram postings over official names and curated aliases (affinity variants add nothing a name lacks).
+    const bigramLists = new Map<number, number[]>();
+    this.bigramCount = new Uint16Array(entries);
+    this.bigramHits = new Uint16Array(entries);
+    this.bigramTouched = new Int32Array(entries);
+    for (let e = 0; e < entries; e++) {
+      if (this.entryKind[e] === KIND_DATA_ALIAS) continue;
+      const seen = new Set<number>();
+      forEachBigram(this.entryKey[e]!, (code) => seen.add(code));
+      this.bigramCount[e] = seen.size;
+      for (const code of seen) {
+        const list = bigramLists.get(code);
+        if (list) list.push(e);
+        else bigramLists.set(code, [e]);
+      }
+    }
+    for (const [code, list] of bigramLists) this.bigramPostings.set(code, Int32Array.from(list));
+
+    this.buildTextIndex();
+  }
+
+  static fromData(data: ItemData, options: IndexOptions = {}): ItemIndex {
+    return new ItemIndex(data, options);
+  }
+
+  private addEntry(text: string, record: number, kind: number): void {
+    const tokens = tokenize(text);
+    if (!tokens.length) return;
+    const key = tokens.join(' ');
+    const e = this.entryKey.length;
+    this.entryText.push(text);
+    this.entryKey.push(key);
+    this.entryRecordList.push(record);
+    this.entryKindList.push(kind);
+    pushTo(this.exact, key, e);
+    const sig = significant(tokens);
+    const stems = sig.map(stem);
+    pushTo(this.loose, `s:${stems.join(' ')}`, e);
+    pushTo(this.loose, `c:${compactKey(tokens)}`, e);
+    // "Ash of War: X" is named X by players: the prefix does not count against coverage.
+    const countable = key.startsWith('ash of war ') && stems.length > 2 ? stems.length - 2 : stems.length;
+    this.entrySigList.push(Math.min(255, countable));
+    let first = -1;
+    for (const s of stems) {
+      const id = this.words.add(s, e);
+      if (first < 0) first = id;
+    }
+    this.entryFirstList.push(first);
+  }
+
+  private buildTextIndex(): void {
+    const fieldLists: number[][] = [];
+    const add = (text: string | undefined, record: number, field: number) => {
+      if (!text) return;
+      for (const token of tokenize(text)) {
+        if (STOP_WORDS.has(token)) continue;
+        const id = this.textWords.add(stem(token), record);
+        const list = (fieldLists[id] ??= []);
+        list.push(record, field);
+      }
+    };
+    this.items.forEach((item, i) => {
+      add(item.name, i, FIELD_NAME);
+      add(item.effect, i, FIELD_EFFECT);
+      add(item.subcategory, i, FIELD_SUBCATEGORY);
+      add(item.skill, i, FIELD_SKILL);
+    });
+    this.textWords.freeze();
+    // Field masks aligned with the frozen postings (sorted unique records).
+    this.textFields = this.textWords.postings.map((records, id) => {
+      const masks = new Uint8Array(records.length);
+      const pairs = fieldLists[id] ?? [];
+      for (let p = 0; p < pairs.length; p += 2) {
+        const record = pairs[p]!;
+        let lo = 0;
+        let hi = records.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (records[mid]! < record) lo = mid + 1;
+          else hi = mid;
+        }
+        masks[lo]! |= pairs[p + 1]!;
+      }
+      return masks;
+    });
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** The record with this key (`weapon:9040000`). */
+  get(key: string): ItemRecord | undefined {
+    const i = this.byKey.get(key);
+    return i === undefined ? undefined : this.items[i];
+  }
+
+  /** The record whose official name or alias is exactly this (after normalisation), else undefined. */
+  findExact(name: string, filters: SearchFilters = {}): ItemRecord | undefined {
+    const key = normalizeName(name);
+    const entries = this.exact.get(key);
+    if (!entries) return undefined;
+    let best: number | undefined;
+    let bestRank = -Infinity;
+    for (const e of entries) {
+      const r = this.entryRecord[e]!;
+      if (!this.passes(r, filters)) continue;
+      const item = this.items[r]!;
+      const rank = (this.entryKind[e] === KIND_NAME ? 2 : 0) + (item.name === name ? 1 : 0) + this.recPrior[r]! / 2;
+      if (rank > bestRank) {
+        bestRank = rank;
+        best = r;
+      }
+    }
+    return best === undefined ? undefined : this.items[best];
+  }
+
+  private passes(record: number, filters: SearchFilters): boolean {
+    if (filters.category !== undefined && this.items[record]!.category !== filters.category) return false;
+    if (filters.dlc !== undefined && (this.recDlc[record] === 1) !== filters.dlc) return false;
+    return true;
+  }
+
+  /** Commonly looked-up items (the curated list), then the rest in data order, filtered. */
+  popular(options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 25;
+    const out: SearchHit[] = [];
+    const seen = new Set<number>();
+    const take = (r: number) => {
+      if (out.length >= limit || seen.has(r) || !this.passes(r, options)) return;
+      seen.add(r);
+      const item = this.items[r]!;
+      out.push({ item, score: this.recPrior[r]!, tier: TIER.FUZZY, matched: item.name, coverage: 0 });
+    };
+    for (const r of this.popularOrder) take(r);
+    if (out.length < limit) {
+      // Fill with the most looked-up categories first.
+      const rest = this.items.map((_, r) => r).filter((r) => !seen.has(r) && this.passes(r, options));
+      rest.sort((a, b) => this.recPrior[b]! - this.recPrior[a]! || a - b);
+      for (const r of rest) take(r);
+    }
+    return out;
+  }
+
+  // ---- scoring session -------------------------------------------------------------------------
+
+  private consider(e: number, tier: Tier, fine: number, filters: SearchFilters, coverage = 1): void {
+    const r = this.entryRecord[e]!;
+    if (!this.passes(r, filters)) return;
+    const score = tier + Math.min(0.999, Math.max(0, fine));
+    const current = this.recScore[r]!;
+    if (current === 0) this.touchedRecords[this.touchedRecordCount++] = r;
+    if (score > current) {
+      this.recScore[r] = score;
+      this.recEntry[r] = e;
+      this.recTier[r] = tier;
+      this.recCoverage[r] = coverage;
+    }
+  }
+
+  private resetSession(): void {
+    for (let i = 0; i < this.touchedRecordCount; i++) {
+      const r = this.touchedRecords[i]!;
+      this.recScore[r] = 0;
+      this.recMask[r] = 0;
+      this.recWeight[r] = 0;
+    }
+    this.touchedRecordCount = 0;
+    const used = this.positionsUsed;
+    for (let i = 0; i < this.touchedEntryCount; i++) {
+      const e = this.touchedEntries[i]!;
+      this.entryTouched[e] = 0;
+      const base = e * MAX_QUERY_TOKENS;
+      for (let p = 0; p < used; p++) this.tokenWeight[base + p] = 0;
+    }
+    this.touchedEntryCount = 0;
+    this.positionsUsed = 0;
+    for (const id of this.firstMarked) this.firstMark[id] = 0;
+    this.firstMarked.length = 0;
+  }
+
+  /** Best `limit` touched records, best first (ties: shorter name, then data order). */
+  private collect(limit: number, minTier: number = TIER.FUZZY): SearchHit[] {
+    const top: number[] = [];
+    const better = (a: number, b: number) => {
+      const sa = this.recScore[a]!;
+      const sb = this.recScore[b]!;
+      if (sa !== sb) return sa > sb;
+      const la = this.recNameLength[a]!;
+      const lb = this.recNameLength[b]!;
+      if (la !== lb) return la < lb;
+      return a < b;
+    };
+    for (let i = 0; i < this.touchedRecordCount; i++) {
+      const r = this.touchedRecords[i]!;
+      if (this.recScore[r]! <= 0 || this.recTier[r]! < minTier) continue;
+      if (top.length === limit && !better(r, top[top.length - 1]!)) continue;
+      let pos = top.length < limit ? top.length : limit - 1;
+      if (top.length < limit) top.push(r);
+      while (pos > 0 && better(r, top[pos - 1]!)) {
+        top[pos] = top[pos - 1]!;
+        pos--;
+      }
+      top[pos] = r;
+    }
+    return top.map((r) => ({
+      item: this.items[r]!,
+      score: this.recScore[r]!,
+      tier: this.recTier[r]! as Tier,
+      matched: this.entryText[this.recEntry[r]!]!,
+      coverage: this.recCoverage[r]!,
+    }));
+  }
+
+  // ---- name search -----------------------------------------------------------------------------
+
+  /** Items whose name (or alias) matches the query, best first. An empty query gives popular items. */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(1, Math.min(options.limit ?? 25, this.items.length));
+    const tokens = tokenize(query);
+    if (tokens.length > MAX_QUERY_TOKENS) tokens.length = MAX_QUERY_TOKENS;
+    if (!tokens.length) return this.popular({ ...options, limit });
+    try {
+      this.scoreName(query, tokens, options);
+      return this.collect(limit);
+    } finally {
+      this.resetSession();
+    }
+  }
+
+  /** search() plus the verdicts /item and DM lookups need. */
+  lookup(query: string, options: SearchOptions = {}): LookupResult {
+    const tokens = tokenize(query);
+    if (!tokens.length) return { hits: [], best: undefined, exact: false, confident: false };
+    const hits = this.search(query, options);
+    const best = hits[0];
+    const exact = best !== undefined && best.tier >= TIER.UPGRADE;
+    const typed = tokens.join('').length;
+    const confident =
+      best !== undefined && typed >= 3 && (best.tier >= TIER.PREFIX || (best.tier >= TIER.FUZZY_WORDS && best.coverage >= 0.5));
+    return { hits, best, exact, confident };
+  }
+
+  private scoreName(raw: string, allTokens: string[], filters: SearchFilters): void {
+    const key = allTokens.join(' ');
+    const sig = significant(allTokens);
+    const stems = sig.map(stem);
+    // A query ending in a space has its last word finished: "great " is not "greatsword".
+    const wordDone = /\s$/u.test(raw);
+    // Roman numerals read as numbers, as an alternative: "golden rune xii".
+    let romanTokens: string[] | undefined;
+    for (let i = 1; i < allTokens.length; i++) {
+      const digits = romanAlternative(allTokens, i);
+      if (digits !== undefined) (romanTokens ??= [...allTokens])[i] = digits;
+    }
+    const romanSig = romanTokens ? significant(romanTokens) : undefined;
+
+    // Tier 7/6: the whole key.
+    this.scoreKeys(raw, key, allTokens, stems, filters, 1);
+    if (romanTokens && romanSig) this.scoreKeys(raw, romanTokens.join(' '), romanTokens, romanSig.map(stem), filters, 0.9);
+
+    // Tier 5: a name or alias typed with an upgrade level ("Moonveil +10").
+    const upgrade = splitUpgradeSuffix(raw);
+    if (upgrade) {
+      const baseTokens = tokenize(upgrade.base);
+      for (const e of this.exact.get(baseTokens.join(' ')) ?? []) {
+        this.consider(e, TIER.UPGRADE, 0.7 * KIND_FACTOR[this.entryKind[e]! as 0 | 1 | 2] + 0.25 * this.recPrior[this.entryRecord[e]!]!, filters);
+      }
+    }
+
+    // Tier 4: prefix of a whole name (and of its spaceless form: "bullgoat h").
+    if (wordDone) {
+      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, `${key} `, filters);
+    } else {
+      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, key, filters);
+      if (allTokens.length > 1 || key.length >= 4) this.scorePrefix(this.sortedCompact, this.sortedCompactEntry, compactKey(allTokens), filters);
+    }
+
+    // Tiers 3/2/1: word matches.
+    const lastIndex = stems.length - 1;
+    this.positionsUsed = stems.length;
+    for (let i = 0; i < stems.length; i++) {
+      const typed = sig[i]!;
+      const word = stems[i]!;
+      const finished = i !== lastIndex || wordDone;
+      let exactFound = false;
+      const exactId = this.words.id(word);
+      if (exactId !== undefined) {
+        exactFound = true;
+        this.markWord(i, exactId, W_EXACT, filters);
+      }
+      const roman = romanSig?.[i];
+      if (roman !== undefined && roman !== typed) {
+        const romanId = this.words.id(roman);
+        if (romanId !== undefined) {
+          exactFound = true;
+          this.markWord(i, romanId, W_EXACT, filters);
+        }
+      }
+      if (typed.length >= 2 || !finished) {
+        this.words.forEachPrefix(typed, (id, full) => {
+          if (id !== exactId) this.markWord(i, id, prefixWeight(typed.length, full.length, finished), filters);
+        });
+      }
+      if (!exactFound && allowedDistance(word.length) > 0) {
+        this.words.forEachNear(word, (id, d) => this.markWord(i, id, d === 1 ? W_FUZZY_1 : W_FUZZY_2, filters));
+      }
+    }
+    const needed = stems.length;
+    let complete = false;
+    for (let t = 0; t < this.touchedEntryCount; t++) {
+      const e = this.touchedEntries[t]!;
+      const base = e * MAX_QUERY_TOKENS;
+      let matched = 0;
+      let sum = 0;
+      let fuzzy = false;
+      for (let i = 0; i < needed; i++) {
+        const w = this.tokenWeight[base + i]!;
+        if (w > 0) {
+          matched++;
+          sum += w;
+          if (w < 0.5) fuzzy = true;
+        }
+      }
+      const kindFactor = KIND_FACTOR[this.entryKind[e]! as 0 | 1 | 2];
+      const r = this.entryRecord[e]!;
+      const prior = this.recPrior[r]!;
+      const coverage = Math.min(1, matched / Math.max(1, this.entrySig[e]!));
+      const first = this.firstMark[this.entryFirst[e]!] === 1 ? 1 : 0;
+      if (matched === needed) {
+        complete = true;
+        const fine = (0.33 * (sum / needed) + 0.3 * coverage + 0.12 * first + 0.25 * prior) * kindFactor;
+        this.consider(e, fuzzy ? TIER.FUZZY_WORDS : TIER.WORDS, fine, filters, coverage);
+      } else if (needed >= 2 && sum * 2 >= needed) {
+        const fine = (0.4 * (matched / needed) + 0.2 * (sum / needed) + 0.15 * coverage + 0.25 * prior) * kindFactor;
+        this.consider(e, TIER.PARTIAL, fine, filters, coverage);
+      }
+    }
+
+    // Tier 0: nothing matched word for word; let fuse.js find near spellings of the whole name.
+    if (!complete && this.bestTier() < TIER.FUZZY_WORDS) {
+      this.shortlist(key, SHORTLIST, FUSE_OPTIONS, (e, fuseScore, dice) => {
+        this.consider(e, TIER.FUZZY, 0.55 * (1 - fuseScore) + 0.25 * dice + 0.2 * this.recPrior[this.entryRecord[e]!]!, filters, 0);
+      });
+    }
+  }
+
+  /** Tiers 7 and 6: the exact key, its plural-folded form and its spaceless form. */
+  private scoreKeys(raw: string, key: string, tokens: readonly string[], stems: readonly string[], filters: SearchFilters, factor: number): void {
+    for (const e of this.exact.get(key) ?? []) {
+      const r = this.entryRecord[e]!;
+      const prior = this.recPrior[r]!;
+      if (this.entryKind[e] === KIND_NAME) {
+        const sameCase = this.items[r]!.name.toLowerCase() === raw.trim().toLowerCase() ? 1 : 0;
+        this.consider(e, TIER.EXACT_NAME, (0.5 * sameCase + 0.4 * prior) * factor, filters);
+      } else {
+        this.consider(e, TIER.EXACT_ALIAS, (0.7 * (this.entryKind[e] === KIND_CURATED ? 1 : 0.95) + 0.25 * prior) * factor, filters);
+      }
+    }
+    const looseKeys: [string, number][] = [
+      [`s:${stems.join(' ')}`, 0.9],
+      [`c:${compactKey(tokens)}`, 0.85],
+    ];
+    for (const [looseKey, weight] of looseKeys) {
+      for (const e of this.loose.get(looseKey) ?? []) {
+        const kindFactor = KIND_FACTOR[this.entryKind[e]! as 0 | 1 | 2];
+        this.consider(e, TIER.EXACT_ALIAS, (0.7 * weight * kindFactor + 0.25 * this.recPrior[this.entryRecord[e]!]!) * factor, filters);
+      }
+    }
+  }
+
+  /**
+   * The fuzzy last resort: names sharing the most character bigrams with the query (Dice coefficient),
+   * the best `size` of them re-scored by fuse.js (Bitap); `visit` gets each fuse.js match.
+   */
+  private shortlist(key: string, size: number, options: typeof FUSE_OPTIONS | typeof FUSE_SUGGEST_OPTIONS, visit: (e: number, fuseScore: number, dice: number) => void): void {
+    const pattern = key.length > 64 ? key.slice(0, 64) : key;
+    if (pattern.length < 2) return;
+    let touched = 0;
+    let queryBigrams = 0;
+    forEachBigram(pattern, (code) => {
+      queryBigrams++;
+      const postings = this.bigramPostings.get(code);
+      if (!postings) return;
+      for (let p = 0; p < postings.length; p++) {
+        const e = postings[p]!;
+        if (this.bigramHits[e] === 0) this.bigramTouched[touched++] = e;
+        if (this.bigramHits[e]! < 65535) this.bigramHits[e]!++;
+      }
+    });
+    const best: number[] = [];
+    const bestDice: number[] = [];
+    for (let t = 0; t < touched; t++) {
+      const e = this.bigramTouched[t]!;
+      const dice = (2 * Math.min(this.bigramHits[e]!, this.bigramCount[e]!)) / (queryBigrams + this.bigramCount[e]!);
+      this.bigramHits[e] = 0;
+      if (dice < 0.25) continue;
+      if (best.length === size && dice <= bestDice[size - 1]!) continue;
+      let pos = best.length < size ? best.length : size - 1;
+      if (best.length < size) {
+        best.push(e);
+        bestDice.push(dice);
+      }
+      while (pos > 0 && dice > bestDice[pos - 1]!) {
+        best[pos] = best[pos - 1]!;
+        bestDice[pos] = bestDice[pos - 1]!;
+        pos--;
+      }
+      best[pos] = e;
+      bestDice[pos] = dice;
+    }
+    for (let i = 0; i < best.length; i++) {
+      const e = best[i]!;
+      const result = Fuse.match(pattern, this.entryKey[e]!, options);
+      if (result.isMatch) visit(e, result.score, bestDice[i]!);
+    }
+  }
+
+  private bestTier(): number {
+    let best = -1;
+    for (let i = 0; i < this.touchedRecordCount; i++) {
+      const r = this.touchedRecords[i]!;
+      if (this.recTier[r]! > best) best = this.recTier[r]!;
+    }
+    return best;
+  }
+
+  private scorePrefix(sorted: readonly string[], entryOf: Int32Array, prefix: string, filters: SearchFilters): void {
+    if (!prefix) return;
+    for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
+      const full = sorted[i]!;
+      if (!full.startsWith(prefix)) break;
+      const e = entryOf[i]!;
+      const kind = this.entryKind[e]!;
+      // Affinity variants ("Heavy …", "Keen …") would crowd out real names: they rank as word matches,
+      // and only once the prefix says something (a letter or two matches hundreds of them).
+      if (kind === KIND_DATA_ALIAS && prefix.length < 3) continue;
+      const r = this.entryRecord[e]!;
+      const fine = (0.3 * (prefix.length / full.length) + 0.5 * this.recPrior[r]! + 0.2) * KIND_FACTOR[kind as 0 | 1 | 2];
+      this.consider(e, kind === KIND_DATA_ALIAS ? TIER.WORDS : TIER.PREFIX, fine, filters);
+    }
+  }
+
+  private markWord(position: number, wordId: number, weight: number, filters: SearchFilters): void {
+    if (position === 0 && this.firstMark[wordId] === 0) {
+      this.firstMark[wordId] = 1;
+      this.firstMarked.push(wordId);
+    }
+    const postings = this.words.postings[wordId]!;
+    for (let p = 0; p < postings.length; p++) {
+      const e = postings[p]!;
+      if (filters.category !== undefined || filters.dlc !== undefined) {
+        if (!this.passes(this.entryRecord[e]!, filters)) continue;
+      }
+      const slot = e * MAX_QUERY_TOKENS + position;
+      if (weight > this.tokenWeight[slot]!) this.tokenWeight[slot] = weight;
+      if (this.entryTouched[e] === 0) {
+        this.entryTouched[e] = 1;
+        this.touchedEntries[this.touchedEntryCount++] = e;
+      }
+    }
+  }
+
+  /** Loose suggestions for a query nothing matched (bigram shortlist, fuse.js with a wide threshold). */
+  suggest(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 5;
+    const key = normalizeName(query);
+    const found: { r: number; e: number; score: number }[] = [];
+    this.shortlist(key, 40, FUSE_SUGGEST_OPTIONS, (e, fuseScore, dice) => {
+      const r = this.entryRecord[e]!;
+      if (!this.passes(r, options)) return;
+      found.push({ r, e, score: 0.6 * (1 - fuseScore) + 0.4 * dice });
+    });
+    found.sort((a, b) => b.score - a.score || a.r - b.r);
+    const out: SearchHit[] = [];
+    const seen = new Set<number>();
+    for (const { r, e, score } of found) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      out.push({ item: this.items[r]!, score, tier: TIER.FUZZY, matched: this.entryText[e]!, coverage: 0 });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  // ---- text search (/search) -------------------------------------------------------------------
+
+  /**
+   * Every item whose name, effect, class or skill holds all the words of the query, effect matches first
+   * (so "runes" lists what changes rune gain before the rune items themselves).
+   */
+  searchText(query: string, options: SearchFilters & { limit?: number } = {}): ItemRecord[] {
+    const limit = options.limit ?? 500;
+    const tokens = tokenize(query);
+    if (tokens.length > MAX_QUERY_TOKENS) tokens.length = MAX_QUERY_TOKENS;
+    const sig = significant(tokens);
+    if (!sig.length) return [];
+    const stems = sig.map(stem);
+    const run = (fuzzy: boolean): ItemRecord[] => {
+      try {
+        for (let i = 0; i < stems.length; i++) this.markText(i, sig[i]!, stems[i]!, fuzzy, options);
+        const full = (1 << stems.length) - 1;
+        const found: number[] = [];
+        for (let t = 0; t < this.touchedRecordCount; t++) {
+          const r = this.touchedRecords[t]!;
+          if (this.recMask[r] === full) found.push(r);
+        }
+        found.sort((a, b) => this.recWeight[b]! - this.recWeight[a]! || this.items[a]!.name.localeCompare(this.items[b]!.name) || a - b);
+        return found.slice(0, limit).map((r) => this.items[r]!);
+      } finally {
+        this.resetSession();
+      }
+    };
+    const exact = run(false);
+    return exact.length ? exact : run(true);
+  }
+
+  private markText(position: number, typed: string, word: string, fuzzy: boolean, filters: SearchFilters): void {
+    const visit = (id: number, factor: number) => {
+      const records = this.textWords.postings[id]!;
+      const masks = this.textFields[id]!;
+      const bit = 1 << position;
+      for (let p = 0; p < records.length; p++) {
+        const r = records[p]!;
+        if (!this.passes(r, filters)) continue;
+        if (this.recScore[r] === 0) {
+          this.recScore[r] = 1; // marks the record as touched for resetSession()
+          this.touchedRecords[this.touchedRecordCount++] = r;
+        }
+        let weight = 0;
+        for (const [field, w] of FIELD_WEIGHTS) if (masks[p]! & field) weight = Math.max(weight, w);
+        if ((this.recMask[r]! & bit) === 0) {
+          this.recMask[r]! |= bit;
+          this.recWeight[r]! += weight * factor + 0.1 * this.recPrior[r]!;
+        }
+      }
+    };
+    const exactId = this.textWords.id(word);
+    if (exactId !== undefined) visit(exactId, 1);
+    if (typed.length >= 4) {
+      this.textWords.forEachPrefix(typed, (id) => {
+        if (id !== exactId) visit(id, 0.8);
+      });
+    }
+    if (fuzzy && exactId === undefined) this.textWords.forEachNear(word, (id) => visit(id, 0.6));
+  }
+}
+
+// ---- the shared instance ---------------------------------------------------------------------------
+
+let shared: ItemIndex | undefined;
+
+/** The index over data/items.json with the curated tables, built on first use. Null without data. */
+export function getItemIndex(): ItemIndex | null {
+  if (shared) return shared;
+  const data = loadItemData();
+  if (!data) return null;
+  shared = ItemIndex.fromData(data, { aliases: loadAliasTable(), popular: loadPopularList() });
+  return shared;
+}
