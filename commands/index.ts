@@ -3,6 +3,7 @@
 
 import type { CommandModule } from '../src/router/types.ts';
 import { about } from './about.ts';
+import { character } from './character.ts';
 import { classCommand } from './class.ts';
 import { help } from './help.ts';
 import { matchmaking } from './matchmaking.ts';
@@ -10,4 +11,4 @@ import { runes } from './runes.ts';
 import { stats } from './stats.ts';
 import { upgrade } from './upgrade.ts';
 
-export const COMMANDS: readonly CommandModule[] = [help, about, runes, upgrade, classCommand, stats, matchmaking];
+export const COMMANDS: readonly CommandModule[] = [help, about, runes, upgrade, classCommand, stats, matchmaking, character];

@@ -1,5 +1,6 @@
-// Pure checks of a character against an item: its stat requirements (met or not) and its price (affordable
-// or not). No I/O, no discord.js: /item renders these for the caller's active character.
+// Pure checks of a character against an item: its stat requirements (met or not), its price (affordable
+// or not), and the cheapest way to buy a quantity from the merchants' rune offers. No I/O, no discord.js:
+// /item renders the first two for the caller's active character; /character buy uses the last.
 //
 // Requirements use the item data's short keys (str, dex, int, fai, arc); a character's stats use the full
 // names. Each check compares the stat as it is (one-handed): two-handing's Strength bonus is not applied.
@@ -89,4 +90,61 @@ export function affordability(character: WithRunes, price: number): Affordabilit
   if (!Number.isSafeInteger(price) || price < 0) throw new RangeError(`price must be a whole number of runes, 0 or more (got ${price})`);
   const affordable = held >= price;
   return { price, held, affordable, shortfall: affordable ? 0 : price - held };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Buying from merchants
+
+export interface PurchaseOffer {
+  merchant: string;
+  price: number;
+  currency: string;
+  /** Omitted = unlimited. */
+  stock?: number;
+}
+
+export interface PurchaseLine {
+  merchant: string;
+  count: number;
+  priceEach: number;
+  runes: number;
+}
+
+export type PurchasePlan =
+  | { ok: true; quantity: number; total: number; lines: PurchaseLine[] }
+  /** No offer in runes at all: `offers` lists what the merchants take instead (may be empty). */
+  | { ok: false; reason: 'not_for_runes'; offers: PurchaseOffer[] }
+  /** Every rune offer has a known stock and together they hold fewer than asked. */
+  | { ok: false; reason: 'stock'; available: number; quantity: number };
+
+/**
+ * The cheapest way to buy `quantity` (1 or more) from the merchants' rune offers: cheapest first, each
+ * merchant up to its stock (per playthrough; what was already bought is not known here). Offers in other
+ * currencies (remembrances, Dragon Hearts, Starlight Shards …) are not rune purchases.
+ */
+export function planPurchase(offers: readonly PurchaseOffer[] | undefined, quantity: number): PurchasePlan {
+  if (typeof quantity !== 'number') throw new TypeError('quantity must be a number');
+  if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RangeError(`quantity must be a whole number, 1 or more (got ${quantity})`);
+  const all = offers ?? [];
+  if (!Array.isArray(all)) throw new TypeError('offers must be an array');
+  const runeOffers = all
+    .map((offer, index) => ({ offer, index }))
+    .filter(({ offer }) => offer.currency === 'runes' && Number.isSafeInteger(offer.price) && offer.price >= 0)
+    .sort((a, b) => a.offer.price - b.offer.price || a.index - b.index)
+    .map(({ offer }) => offer);
+  if (runeOffers.length === 0) return { ok: false, reason: 'not_for_runes', offers: all.filter((o) => o.currency !== 'runes') };
+  const lines: PurchaseLine[] = [];
+  let remaining = quantity;
+  let total = 0;
+  for (const offer of runeOffers) {
+    if (remaining === 0) break;
+    const count = offer.stock === undefined ? remaining : Math.min(remaining, Math.max(0, Math.floor(offer.stock)));
+    if (count === 0) continue;
+    const runes = count * offer.price;
+    lines.push({ merchant: offer.merchant, count, priceEach: offer.price, runes });
+    total += runes;
+    remaining -= count;
+  }
+  if (remaining > 0) return { ok: false, reason: 'stock', available: quantity - remaining, quantity };
+  return { ok: true, quantity, total, lines };
 }

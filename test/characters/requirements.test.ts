@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CLASSES, STAT_KEYS, type Stats } from '../../src/game/classes.ts';
-import { affordability, allRequirementsMet, checkRequirements, REQUIREMENT_STATS } from '../../src/characters/requirements.ts';
+import { affordability, allRequirementsMet, checkRequirements, planPurchase, REQUIREMENT_STATS } from '../../src/characters/requirements.ts';
 
 const vagabond = CLASSES.find((c) => c.name === 'Vagabond')!; // STR 14, DEX 13, INT 9, FAI 9, ARC 7
 const me = { stats: { ...vagabond.stats }, runesHeld: 5_000 };
@@ -99,5 +99,48 @@ describe('affordability', () => {
         expect(held + a.shortfall).toBeGreaterThanOrEqual(price);
       }),
     );
+  });
+});
+
+describe('planPurchase', () => {
+  const arrow = [
+    { merchant: 'Nomadic Merchant (West Limgrave)', price: 20, currency: 'runes' },
+    { merchant: 'Merchant Kalé', price: 20, currency: 'runes' },
+  ];
+
+  it('one unlimited offer: price × quantity from the first cheapest merchant', () => {
+    expect(planPurchase(arrow, 10)).toEqual({ ok: true, quantity: 10, total: 200, lines: [{ merchant: 'Nomadic Merchant (West Limgrave)', count: 10, priceEach: 20, runes: 200 }] });
+  });
+
+  it('fills from the cheapest merchant first, each up to its stock', () => {
+    const offers = [
+      { merchant: 'Patches', price: 3000, currency: 'runes', stock: 1 },
+      { merchant: 'Nomadic Merchant', price: 2000, currency: 'runes', stock: 1 },
+      { merchant: 'Twin Maiden Husks', price: 4000, currency: 'runes' },
+    ];
+    const plan = planPurchase(offers, 3);
+    expect(plan).toEqual({
+      ok: true,
+      quantity: 3,
+      total: 9000,
+      lines: [
+        { merchant: 'Nomadic Merchant', count: 1, priceEach: 2000, runes: 2000 },
+        { merchant: 'Patches', count: 1, priceEach: 3000, runes: 3000 },
+        { merchant: 'Twin Maiden Husks', count: 1, priceEach: 4000, runes: 4000 },
+      ],
+    });
+  });
+
+  it('refuses more than the known stock, and items sold for something else than runes', () => {
+    const limited = [
+      { merchant: 'Patches', price: 600, currency: 'runes', stock: 3 },
+      { merchant: 'Enia', price: 1, currency: 'Remembrance of the Grafted' },
+    ];
+    expect(planPurchase(limited, 3)).toMatchObject({ ok: true, total: 1800 });
+    expect(planPurchase(limited, 4)).toEqual({ ok: false, reason: 'stock', available: 3, quantity: 4 });
+    expect(planPurchase([limited[1]!], 1)).toEqual({ ok: false, reason: 'not_for_runes', offers: [limited[1]] });
+    expect(planPurchase(undefined, 1)).toEqual({ ok: false, reason: 'not_for_runes', offers: [] });
+    expect(() => planPurchase(arrow, 0)).toThrow(RangeError);
+    expect(() => planPurchase(arrow, 1.5)).toThrow(RangeError);
   });
 });
