@@ -9,118 +9,71 @@ import type { Choice, EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../src/render/style.ts';
 import { escapeUserText } from '../src/render/escape.ts';
 import { SOURCES, core, fmt, footer, list, plus, readInt, readText, shown } from '../src/render/runes.ts';
-import { loadItemData } from '../src/items/data.ts';
-import type { ItemRecord } from '../src/items/types.ts';
+import { getItemIndex, TIER, type ItemIndex, type SearchHit } from '../src/items/search.ts';
+import { splitUpgradeSuffix } from '../src/items/normalize.ts';
+import type { Category, ItemRecord } from '../src/items/types.ts';
 import { materialPurchaseCost, planSpiritAshUpgrade, planWeaponUpgrade, upgradeMaterials, type Note, type UpgradePlan } from '../src/runes/index.ts';
 import { MAX_UPGRADE, type MaterialPath } from '../src/game/upgradeTables.ts';
 
 const NAME_MAX_LENGTH = 100;
 
 // ---------------------------------------------------------------------------------------------
-// Finding the weapon or spirit ash.
-// TODO: switch to the shared item index (src/items/search.ts, getItemIndex()) once it is committed;
-// until then a simple exact / prefix / word / substring match over loadItemData().
+// Finding the weapon or spirit ash, with the shared item index (src/items/search.ts).
 
 type Kind = 'weapon' | 'ash';
 
-interface Entry {
-  item: ItemRecord;
-  kind: Kind;
-  name: string; // normalised official name
-  aliases: string[]; // normalised aliases
+const CATEGORIES: Record<Kind, readonly Category[]> = { weapon: ['weapon', 'shield'], ash: ['spirit_ash'] };
+
+function kindOf(item: ItemRecord): Kind | null {
+  return item.category === 'weapon' || item.category === 'shield' ? 'weapon' : item.category === 'spirit_ash' ? 'ash' : null;
 }
 
-function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}+]+/gu, ' ')
-    .trim();
+function index(): ItemIndex {
+  const found = getItemIndex();
+  if (!found) throw new UserError('The item data is not built yet (`npm run build-data`), so I cannot look up weapons or spirit ashes.');
+  return found;
 }
 
-let entries: Entry[] | null | undefined;
+/** The best hits over several categories, best first (the first kinds win ties). */
+function searchKinds(query: string, kinds: readonly Kind[], limit: number): SearchHit[] {
+  const idx = index();
+  const hits: { hit: SearchHit; order: number }[] = [];
+  kinds.flatMap((kind) => CATEGORIES[kind]).forEach((category, order) => {
+    for (const hit of idx.search(query, { category, limit })) hits.push({ hit, order });
+  });
+  hits.sort((a, b) => b.hit.tier - a.hit.tier || b.hit.score - a.hit.score || a.order - b.order);
+  return hits.slice(0, limit).map((h) => h.hit);
+}
 
-function upgradeEntries(): Entry[] | null {
-  if (entries !== undefined) return entries;
-  const data = loadItemData();
-  if (!data) return (entries = null);
-  entries = [];
-  for (const item of data.items) {
-    const kind: Kind | null = item.category === 'weapon' || item.category === 'shield' ? 'weapon' : item.category === 'spirit_ash' ? 'ash' : null;
-    if (!kind) continue;
-    entries.push({ item, kind, name: normalize(item.name), aliases: item.aliases.map(normalize) });
+function resolve(text: string, kinds: readonly Kind[]): { item: ItemRecord; kind: Kind; level: number | undefined; exact: boolean } {
+  const idx = index();
+  const byKey = idx.get(text);
+  const keyKind = byKey ? kindOf(byKey) : null;
+  if (byKey && keyKind && kinds.includes(keyKind)) return { item: byKey, kind: keyKind, level: undefined, exact: true };
+  const hits = searchKinds(text, kinds, 5);
+  const best = hits[0];
+  const kind = best ? kindOf(best.item) : null;
+  // A name, alias or "+N" form, a prefix, or all the words of the query: a sound answer.
+  if (best && kind && best.tier >= TIER.WORDS) {
+    // "Moonveil +3" or an alias like "Black Knife Tiche +5": the level typed is where the upgrade starts.
+    return { item: best.item, kind, level: splitUpgradeSuffix(text)?.level, exact: best.tier >= TIER.UPGRADE };
   }
-  return entries;
-}
-
-function dataMissing(): never {
-  throw new UserError('The item data is not built yet (`npm run build-data`), so I cannot look up weapons or spirit ashes.');
-}
-
-/** "Longsword +10" → { base: "Longsword", level: 10 }. */
-function splitLevel(text: string): { base: string; level: number | undefined } {
-  const match = /^(.*?)\s*\+\s*(\d{1,2})$/.exec(text);
-  return match && match[1] ? { base: match[1], level: Number(match[2]) } : { base: text, level: undefined };
-}
-
-interface Ranked {
-  entry: Entry;
-  score: number;
-}
-
-function rank(query: string, kinds: readonly Kind[]): Ranked[] {
-  const all = upgradeEntries() ?? dataMissing();
-  const q = normalize(query);
-  const words = q.split(' ').filter(Boolean);
-  const out: Ranked[] = [];
-  for (const entry of all) {
-    if (!kinds.includes(entry.kind)) continue;
-    let score = 0;
-    if (!q) score = 1;
-    else if (entry.name === q) score = 100;
-    else if (entry.aliases.includes(q)) score = 90;
-    else if (entry.name.startsWith(q)) score = 80;
-    else if (entry.aliases.some((a) => a.startsWith(q))) score = 70;
-    else if (words.every((w) => entry.name.split(' ').some((nw) => nw.startsWith(w)))) score = 60;
-    else if (entry.name.includes(q)) score = 50;
-    if (score > 0) out.push({ entry, score: score + (entry.kind === kinds[0] ? 5 : 0) - (entry.item.dlc ? 1 : 0) });
-  }
-  return out.sort((a, b) => b.score - a.score || a.entry.item.name.length - b.entry.item.name.length || a.entry.item.name.localeCompare(b.entry.item.name));
-}
-
-function resolve(text: string, kinds: readonly Kind[]): { entry: Entry; level: number | undefined } {
-  const all = upgradeEntries() ?? dataMissing();
-  // An autocomplete value is the item key ("weapon:2000000").
-  const byKey = all.find((e) => e.item.key === text && kinds.includes(e.kind));
-  if (byKey) return { entry: byKey, level: undefined };
-  const { base, level } = splitLevel(text.normalize('NFKC').trim());
-  const attempts = level === undefined ? [{ query: text, level }] : [{ query: base, level }, { query: text, level: undefined }];
-  for (const attempt of attempts) {
-    const ranked = rank(attempt.query, kinds);
-    const best = ranked[0];
-    if (!best) continue;
-    const top = ranked.filter((r) => r.score === best.score);
-    // An exact name or alias, or a single best match, is an answer.
-    if (best.score >= 90 || top.length === 1) return { entry: best.entry, level: attempt.level };
-    const names = top.slice(0, 5).map((r) => r.entry.item.name);
-    throw new UserError(`“${shown(text)}” matches several: ${names.join(', ')}${top.length > 5 ? ' and more' : ''}. Pick one from the list as you type.`);
-  }
-  const what = kinds[0] === 'ash' ? 'spirit ash' : 'weapon, shield or spirit ash';
-  throw new UserError(`I found no ${what} named “${shown(text)}”. Start typing its name and pick it from the list.`);
+  const what = kinds.includes('weapon') ? 'weapon, shield or spirit ash' : 'spirit ash';
+  const suggestions = (hits.length ? hits : kinds.flatMap((k) => CATEGORIES[k]).flatMap((category) => idx.suggest(text, { category, limit: 3 })))
+    .slice(0, 5)
+    .map((h) => h.item.name);
+  throw new UserError(
+    `I found no ${what} named “${shown(text)}”.${suggestions.length ? ` Closest names: ${suggestions.join(', ')}.` : ''} Start typing its name and pick it from the list.`,
+  );
 }
 
 function choices(query: string, kinds: readonly Kind[]): Choice[] {
-  const all = upgradeEntries();
-  if (!all) return [];
-  const { base } = splitLevel(query.normalize('NFKC').trim().slice(0, NAME_MAX_LENGTH));
-  return rank(base, kinds)
-    .slice(0, 25)
-    .map(({ entry }) => {
-      const suffix = entry.kind === 'ash' ? ' (spirit ash)' : entry.item.upgrade === 'somber' ? ' (somber)' : '';
-      const dlc = entry.item.dlc ? ' · DLC' : '';
-      return { name: `${entry.item.name}${suffix}${dlc}`.slice(0, 100), value: entry.item.name.slice(0, 100) };
-    });
+  if (!getItemIndex()) return [];
+  return searchKinds(query.slice(0, NAME_MAX_LENGTH), kinds, 25).map(({ item }) => {
+    const suffix = item.category === 'spirit_ash' ? ' (spirit ash)' : item.upgrade === 'somber' ? ' (somber)' : '';
+    const dlc = item.dlc ? ' · DLC' : '';
+    return { name: `${item.name}${suffix}${dlc}`.slice(0, 100), value: item.name.slice(0, 100) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,8 +174,7 @@ function execute(context: CommandContext): Reply {
   const text = weaponText ?? ashText;
   if (text === undefined) throw new UserError('Give `weapon` (a weapon, shield or spirit ash name) or `ash` (a spirit ash name).');
   const kinds: Kind[] = weaponText !== undefined ? ['weapon', 'ash'] : ['ash'];
-  const { entry, level } = resolve(text, kinds);
-  const { item, kind } = entry;
+  const { item, kind, level, exact } = resolve(text, kinds);
   const path: MaterialPath = kind === 'ash' ? (item.subcategory === 'Renowned Spirit Ash' ? 'renowned-spirit' : 'spirit') : item.upgrade === 'somber' ? 'somber' : 'regular';
   const max = MAX_UPGRADE[path];
   if (from === undefined && level !== undefined) from = level;
@@ -236,7 +188,7 @@ function execute(context: CommandContext): Reply {
 
   const result = compute(item, kind, from, to);
   const stoneWord = kind === 'ash' ? 'gloveworts' : 'stones';
-  const lines = [`Path: ${pathLabel(result.path)}.`];
+  const lines = [`Path: ${pathLabel(result.path)}.${exact ? '' : ` (Best match for “${shown(text)}”.)`}`];
   lines.push(result.runesTotal === null ? `Upgrade runes: **unknown** (this weapon's price per step is not in our item data).` : `Upgrade runes: **${fmt(result.runesTotal)}**.`);
   const notSold = result.purchase.lines.filter((l) => !l.purchasable && l.count > 0).map((l) => l.material);
   const buy = `Buying the ${stoneWord} at the Twin Maiden Husks: **${fmt(result.purchase.totalRunes)}**${notSold.length ? ` (except ${list(notSold)}: not sold there)` : ''}.`;

@@ -101,3 +101,16 @@ describe('/upgrade', () => {
     expect(t.unexpected()).toEqual([]);
   });
 });
+
+describe('/upgrade name resolution with the item index', () => {
+  it('takes affinity names, "+N" forms and loose words, and says when it picked a best match', async () => {
+    expect(text(await t.run('upgrade', null, { weapon: 'Heavy Longsword' }))).toContain('21,250');
+    const tiche = text(await t.run('upgrade', null, { ash: 'Black Knife Tiche +5' }));
+    expect(tiche).toContain('Black Knife Tiche +5 → +10');
+    expect(tiche).toMatch(/\+5→\+6\s+8,000/); // the ash's own cost of +5 → +6 (§6: 2,000, 3,200, … 14,000)
+    expect(text(await t.run('upgrade', null, { weapon: 'tiche' }))).toMatch(/Best match for “tiche”/);
+    const unknown = await t.run('upgrade', null, { weapon: 'definitely not a sword' });
+    expect(unknown.ephemeral).toBe(true);
+    expect(unknown.content).toMatch(/found no weapon, shield or spirit ash/);
+  });
+});
