@@ -64,9 +64,12 @@ export interface LookupResult {
   /**
    * The best hit is a sound answer: an exact or prefix match, or every word of the query matched and the
    * query accounts for at least half of the item's name (so "thanks" is not a lookup of
-   * 'Prattling Pate "Thank you"'). Queries of fewer than 3 letters are never confident.
+   * 'Prattling Pate "Thank you"'). Queries of fewer than 3 letters are never confident, and a word
+   * matched only after typo correction needs 6 letters typed ("help" is not "helm").
    */
   confident: boolean;
+  /** The best hit is worth showing as an answer (with "did you mean"); otherwise only as a suggestion. */
+  plausible: boolean;
 }
 
 export interface IndexOptions {
@@ -110,6 +113,7 @@ const FIELD_EFFECT = 1;
 const FIELD_NAME = 2;
 const FIELD_SUBCATEGORY = 4;
 const FIELD_SKILL = 8;
+const EFFECT_ONLY_BONUS = 0.5;
 const FIELD_WEIGHTS: readonly [number, number][] = [
   [FIELD_EFFECT, 3],
   [FIELD_NAME, 2.5],
@@ -127,6 +131,9 @@ const W_FUZZY_2 = 0.35;
 function prefixWeight(typed: number, full: number, finished: boolean): number {
   return 0.5 + (finished ? 0.3 : 0.45) * (typed / full);
 }
+
+/** Natural order for names: "Golden Rune [2]" before "Golden Rune [10]". */
+const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
@@ -150,6 +157,8 @@ function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   else if (!list.includes(value)) list.push(value);
 }
 
+/** A fuse.js-only match at least this good is shown as an answer; below, only as a suggestion. */
+const PLAUSIBLE_FUZZY = 0.5;
 /** fuse.js options for re-scoring the shortlist: the whole name is searched, typos tolerated. */
 const FUSE_OPTIONS = { threshold: 0.45, ignoreLocation: true } as const;
 const FUSE_SUGGEST_OPTIONS = { threshold: 0.7, ignoreLocation: true } as const;
@@ -508,7 +517,9 @@ export class ItemIndex {
     if (!tokens.length) return this.popular({ ...options, limit });
     try {
       this.scoreName(query, tokens, options);
-      return this.collect(limit);
+      // Partial and whole-string fuzzy matches only fill in when no name matched every word.
+      const floor = this.bestTier() >= TIER.FUZZY_WORDS ? TIER.FUZZY_WORDS : TIER.FUZZY;
+      return this.collect(limit, floor);
     } finally {
       this.resetSession();
     }
@@ -517,14 +528,17 @@ export class ItemIndex {
   /** search() plus the verdicts /item and DM lookups need. */
   lookup(query: string, options: SearchOptions = {}): LookupResult {
     const tokens = tokenize(query);
-    if (!tokens.length) return { hits: [], best: undefined, exact: false, confident: false };
+    if (!tokens.length) return { hits: [], best: undefined, exact: false, confident: false, plausible: false };
     const hits = this.search(query, options);
     const best = hits[0];
     const exact = best !== undefined && best.tier >= TIER.UPGRADE;
     const typed = tokens.join('').length;
     const confident =
-      best !== undefined && typed >= 3 && (best.tier >= TIER.PREFIX || (best.tier >= TIER.FUZZY_WORDS && best.coverage >= 0.5));
-    return { hits, best, exact, confident };
+      best !== undefined &&
+      typed >= 3 &&
+      (best.tier >= TIER.PREFIX || (best.tier === TIER.WORDS && best.coverage >= 0.5) || (best.tier === TIER.FUZZY_WORDS && best.coverage >= 0.5 && typed >= 6));
+    const plausible = best !== undefined && (best.tier >= TIER.PARTIAL || best.score >= PLAUSIBLE_FUZZY);
+    return { hits, best, exact, confident, plausible };
   }
 
   private scoreName(raw: string, allTokens: string[], filters: SearchFilters): void {
@@ -772,8 +786,9 @@ export class ItemIndex {
   // ---- text search (/search) -------------------------------------------------------------------
 
   /**
-   * Every item whose name, effect, class or skill holds all the words of the query, effect matches first
-   * (so "runes" lists what changes rune gain before the rune items themselves).
+   * Every item whose name, effect, class or skill holds all the words of the query. Items listed for
+   * their effect alone come first (so "runes" lists what changes rune gain or loss before the rune items
+   * themselves), then effect and name, name, class, skill; popularity, then natural name order.
    */
   searchText(query: string, options: SearchFilters & { limit?: number } = {}): ItemRecord[] {
     const limit = options.limit ?? 500;
@@ -791,7 +806,7 @@ export class ItemIndex {
           const r = this.touchedRecords[t]!;
           if (this.recMask[r] === full) found.push(r);
         }
-        found.sort((a, b) => this.recWeight[b]! - this.recWeight[a]! || this.items[a]!.name.localeCompare(this.items[b]!.name) || a - b);
+        found.sort((a, b) => this.recWeight[b]! - this.recWeight[a]! || NAME_ORDER.compare(this.items[a]!.name, this.items[b]!.name) || a - b);
         return found.slice(0, limit).map((r) => this.items[r]!);
       } finally {
         this.resetSession();
@@ -813,8 +828,11 @@ export class ItemIndex {
           this.recScore[r] = 1; // marks the record as touched for resetSession()
           this.touchedRecords[this.touchedRecordCount++] = r;
         }
+        const mask = masks[p]!;
         let weight = 0;
-        for (const [field, w] of FIELD_WEIGHTS) if (masks[p]! & field) weight = Math.max(weight, w);
+        for (const [field, w] of FIELD_WEIGHTS) if (mask & field) weight = Math.max(weight, w);
+        // Listed only for what it does (the word is not in its name): the answers /item cannot give.
+        if (mask & FIELD_EFFECT && !(mask & FIELD_NAME)) weight += EFFECT_ONLY_BONUS;
         if ((this.recMask[r]! & bit) === 0) {
           this.recMask[r]! |= bit;
           this.recWeight[r]! += weight * factor + 0.1 * this.recPrior[r]!;

@@ -1,0 +1,172 @@
+// /item name:<autocomplete> [category]: the item card, with "did you mean" when the name was not exact.
+// Also answers plain item names sent to the bot in DMs. The search itself lives in src/items/search.ts.
+
+import { UserError } from '../src/errors.ts';
+import { CATEGORY_CHOICES, CATEGORY_LABELS, choiceLabel, itemCard, parseCategory, wikiButton, type CardCharacter } from '../src/items/card.ts';
+import { normalizeName } from '../src/items/normalize.ts';
+import { TIER, getItemIndex, type ItemIndex, type LookupResult, type SearchFilters, type SearchHit } from '../src/items/search.ts';
+import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
+import { escapeUserText } from '../src/render/escape.ts';
+import type { ComponentRow, Reply, SelectView } from '../src/render/types.ts';
+import { slashCommand } from '../src/router/define.ts';
+import type { CommandModule } from '../src/router/types.ts';
+
+/** "Did you mean" candidates offered under a card. */
+const MAX_ALTERNATIVES = 10;
+/** Room left for the query in `item:pick:<category>:<query>` (custom ids are ≤ 100 characters). */
+const PICK_QUERY_CHARS = 80;
+/** DM text longer than this, or with more words, is a conversation, not an item name. */
+const DM_MAX_CHARS = 80;
+const DM_MAX_WORDS = 8;
+/** A whole-name fuzzy match at least this good answers a DM (with "did you mean"). */
+const DM_MIN_FUZZY = 0.6;
+/** Chat that is not a lookup, whatever the index would make of it. */
+const CHAT = new Set(['hi', 'hey', 'hello', 'yo', 'help', 'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'yes', 'no', 'lol', 'bye', 'good bot', 'bad bot', 'start', 'test']);
+
+export function requireIndex(): ItemIndex {
+  const index = getItemIndex();
+  if (!index) throw new UserError('The item data has not been built yet (`npm run build-data`), so items cannot be looked up.');
+  return index;
+}
+
+function readCategory(value: string | undefined): Category | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const category = parseCategory(value);
+  if (!category) {
+    throw new UserError(`\`${escapeUserText(value.slice(0, 40))}\` is not an item category. Categories: ${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(', ')}.`);
+  }
+  return category;
+}
+
+function pickId(query: string, filters: SearchFilters): string {
+  const category = filters.category ? String(CATEGORIES.indexOf(filters.category)) : '-';
+  return `item:pick:${category}:${normalizeName(query).slice(0, PICK_QUERY_CHARS).trim()}`;
+}
+
+function alternativesMenu(hits: readonly SearchHit[], shown: ItemRecord, query: string, filters: SearchFilters, placeholder: string): SelectView | undefined {
+  const others = hits.filter((hit) => hit.item.key !== shown.key).slice(0, MAX_ALTERNATIVES);
+  if (!others.length) return undefined;
+  return {
+    kind: 'select',
+    customId: pickId(query, filters),
+    placeholder,
+    options: others.map((hit) => ({
+      label: choiceLabel(hit.item),
+      value: hit.item.key,
+      ...(hit.item.effect ? { description: hit.item.effect } : {}),
+    })),
+  };
+}
+
+/**
+ * ── Character hook (issue 5) ──────────────────────────────────────────────────────────────────────
+ * The active character the card is read for ("requirements met", "can I afford it"). Characters are not
+ * part of this work: the characters work returns the invoker's active character here; until then none.
+ */
+export function activeCharacterFor(_userId: string, _guildId: string | null): CardCharacter | undefined {
+  return undefined;
+}
+
+/** The card for `item`, a wiki button, and a select of the other candidates when there are any. */
+export function cardReply(
+  item: ItemRecord,
+  options: { index: ItemIndex; hits?: readonly SearchHit[]; query?: string; filters?: SearchFilters; exact?: boolean; character?: CardCharacter | undefined },
+): Reply {
+  const { index, hits = [], query = item.name, filters = {}, exact = true } = options;
+  const rows: ComponentRow[] = [[wikiButton(item)]];
+  // An exact name shared by several items (Beast Claw: a weapon and an incantation) offers the others.
+  const candidates = exact ? hits.filter((hit) => hit.item.name === item.name) : hits;
+  const menu = alternativesMenu(candidates, item, query, filters, exact ? 'Other items with this name' : 'Did you mean…?');
+  if (menu) rows.push(menu);
+  return {
+    ...(exact ? {} : { content: `Closest match for “${escapeUserText(query.trim().slice(0, 100))}”:` }),
+    embeds: [itemCard(item, { patch: index.patch, ...(options.character ? { character: options.character } : {}) })],
+    components: rows,
+  };
+}
+
+function answer(index: ItemIndex, query: string, result: LookupResult, filters: SearchFilters, character: CardCharacter | undefined): Reply | null {
+  if (!result.best || !result.plausible) return null;
+  return cardReply(result.best.item, { index, hits: result.hits, query, filters, exact: result.exact, character });
+}
+
+function notFound(index: ItemIndex, query: string, filters: SearchFilters): Reply {
+  const where = filters.category ? ` among ${CATEGORY_LABELS[filters.category].toLowerCase()} items` : '';
+  const suggestions = index.suggest(query, { ...filters, limit: 5 });
+  const closest = suggestions.length ? ` Closest names: ${suggestions.map((hit) => `**${escapeUserText(hit.item.name)}**`).join(', ')}.` : '';
+  return {
+    ephemeral: true,
+    content: `No item matches “${escapeUserText(query.trim().slice(0, 100))}”${where}.${closest} Check the spelling, type fewer letters, or try \`/search\` to look through effects.`,
+  };
+}
+
+/** Whether DM text reads like an item name rather than conversation. */
+export function looksLikeItemLookup(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length < 3 || trimmed.length > DM_MAX_CHARS) return false;
+  if (/[\r\n]/.test(trimmed) || /https?:\/\//i.test(trimmed) || /<[@#][!&]?\d+>/.test(trimmed)) return false;
+  if (!/\p{L}/u.test(trimmed)) return false;
+  const normalized = normalizeName(trimmed);
+  if (!normalized || CHAT.has(normalized)) return false;
+  return normalized.split(' ').length <= DM_MAX_WORDS;
+}
+
+export const item: CommandModule = {
+  data: slashCommand('item', 'Look up any Elden Ring item, base game or Shadow of the Erdtree')
+    .addStringOption((option) =>
+      option.setName('name').setDescription('The item name, or as much of it as you remember').setRequired(true).setAutocomplete(true).setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName('category')
+        .setDescription('Only look among items of this kind')
+        .addChoices(...CATEGORY_CHOICES),
+    ),
+  examples: [
+    { usage: '/item name:Rivers of Blood', description: 'the card of a weapon: attack, scaling, requirements, upgrade cost' },
+    { usage: '/item name:gpff', description: 'short names and typos work too (Gold-Pickled Fowl Foot)' },
+    { usage: '/item name:beast claw category:incantation', description: 'only look among one kind of item' },
+  ],
+  execute({ request, options }) {
+    const index = requireIndex();
+    const query = options.getString('name', true);
+    const filters: SearchFilters = { category: readCategory(options.getString('category')) };
+    if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
+    const result = index.lookup(query, { ...filters, limit: 25 });
+    return answer(index, query, result, filters, activeCharacterFor(request.user.id, request.guildId)) ?? notFound(index, query, filters);
+  },
+  autocomplete({ query, options }) {
+    const index = getItemIndex();
+    if (!index) return [];
+    const raw = options.has('category') ? options.getString('category') : undefined;
+    const category = parseCategory(raw);
+    const hits = index.search(query, { category, limit: 25 });
+    return hits.map((hit) => ({ name: choiceLabel(hit.item), value: hit.item.name }));
+  },
+  component({ request, args }) {
+    const index = requireIndex();
+    const [action, categoryIndex = '-', ...rest] = args;
+    const key = request.values[0];
+    if (action !== 'pick' || !key) return { mode: 'reply', reply: { ephemeral: true, content: 'This menu no longer works: run `/item` again.' } };
+    const picked = index.get(key);
+    if (!picked) return { mode: 'reply', reply: { ephemeral: true, content: 'That item is no longer in the data: run `/item` again.' } };
+    const category = categoryIndex === '-' ? undefined : CATEGORIES[Number(categoryIndex)];
+    const filters: SearchFilters = { category };
+    const query = rest.join(':');
+    const hits = query ? index.search(query, { ...filters, limit: MAX_ALTERNATIVES + 1 }) : [];
+    const reply = cardReply(picked, { index, hits, query: query || picked.name, filters, exact: false, character: activeCharacterFor(request.user.id, request.guildId) });
+    return { mode: 'update', reply: { ...reply, content: query ? `Matches for “${escapeUserText(query)}”:` : '' } };
+  },
+  text({ request }) {
+    if (!looksLikeItemLookup(request.content)) return null;
+    const index = getItemIndex();
+    if (!index) return null;
+    const query = request.content.trim();
+    const result = index.lookup(query, { limit: 25 });
+    // A sound match, or a close spelling of a whole name ("moonvale"); partial matches of a sentence
+    // ("hello there" → 'Prattling Pate "Hello"') are left to the router's help.
+    const misspelt = result.best?.tier === TIER.FUZZY && result.best.score >= DM_MIN_FUZZY;
+    if (!result.confident && !misspelt) return null;
+    return answer(index, query, result, {}, activeCharacterFor(request.user.id, request.guildId));
+  },
+};
