@@ -6,9 +6,11 @@ import { about } from './about.ts';
 import { character } from './character.ts';
 import { classCommand } from './class.ts';
 import { help } from './help.ts';
+import { item } from './item.ts';
 import { matchmaking } from './matchmaking.ts';
 import { runes } from './runes.ts';
+import { search } from './search.ts';
 import { stats } from './stats.ts';
 import { upgrade } from './upgrade.ts';
 
-export const COMMANDS: readonly CommandModule[] = [help, about, runes, upgrade, classCommand, stats, matchmaking, character];
+export const COMMANDS: readonly CommandModule[] = [help, about, item, search, runes, upgrade, classCommand, stats, matchmaking, character];
