@@ -39,9 +39,9 @@ import { planPurchase } from '../src/characters/requirements.ts';
 import { CLASSES, STAT_KEYS, type Stat, type Stats } from '../src/game/classes.ts';
 import { MAX_UPGRADE } from '../src/game/upgradeTables.ts';
 import { planWeaponUpgrade } from '../src/runes/index.ts';
-import { loadItemData } from '../src/items/data.ts';
+import { getItemIndex, TIER, type ItemIndex, type SearchHit } from '../src/items/search.ts';
 import { readLocalAttachment } from '../src/cli/session.ts';
-import type { ItemRecord } from '../src/items/types.ts';
+import type { Category, ItemRecord } from '../src/items/types.ts';
 
 /** How long delete / forget-me confirmations stay pressable. */
 export const CONFIRM_SECONDS = 5 * 60;
@@ -416,108 +416,77 @@ function history(context: CommandContext): Reply {
 }
 
 // ---- buying and upgrading ---------------------------------------------------------------------
-// TODO: use the shared item index (src/items/search.ts) once it is committed; until then an exact /
-// alias / prefix / word match over the compiled item data.
+// Items come from the shared item index (src/items/search.ts): `buy` takes items with a rune price,
+// `upgrade` weapons and shields on the regular or somber path. Autocomplete values are item keys.
 
-interface Ware {
-  item: ItemRecord;
-  name: string;
-  aliases: string[];
+const UPGRADABLE: readonly Category[] = ['weapon', 'shield'];
+
+function itemIndex(): ItemIndex {
+  const found = getItemIndex();
+  if (!found) throw new UserError('The item data is not built yet (`npm run build-data`), so I cannot look up items.');
+  return found;
 }
 
-interface Catalogue {
-  all: Ware[];
-  buyable: Ware[];
-  weapons: Ware[];
-  byKey: Map<string, Ware>;
+function soldForRunes(item: ItemRecord): boolean {
+  return item.shop?.some((o) => o.currency === 'runes') ?? false;
 }
 
-let catalogue: Catalogue | null | undefined;
-
-function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+function upgradable(item: ItemRecord): boolean {
+  return UPGRADABLE.includes(item.category) && (item.upgrade === 'regular' || item.upgrade === 'somber');
 }
 
-function wares(): Catalogue {
-  if (catalogue === undefined) {
-    const items = loadItemData()?.items;
-    if (!items) catalogue = null;
-    else {
-      const all = items.map((item) => ({ item, name: normalize(item.name), aliases: item.aliases.map(normalize) }));
-      catalogue = {
-        all,
-        buyable: all.filter((w) => w.item.shop?.some((o) => o.currency === 'runes')),
-        weapons: all.filter((w) => (w.item.category === 'weapon' || w.item.category === 'shield') && (w.item.upgrade === 'regular' || w.item.upgrade === 'somber')),
-        byKey: new Map(all.map((w) => [w.item.key, w])),
-      };
-    }
-  }
-  if (!catalogue) throw new UserError('The item data is not built yet (`npm run build-data`), so I cannot look up items.');
-  return catalogue;
+/** Hits over `categories` (all when undefined) that `accept` takes, best first. */
+function searchWhere(query: string, categories: readonly Category[] | undefined, accept: (item: ItemRecord) => boolean, limit: number): SearchHit[] {
+  const idx = itemIndex();
+  const q = query.slice(0, 100);
+  const raw = categories ? categories.flatMap((category) => idx.search(q, { category, limit: 200 })) : idx.search(q, { limit: 400 });
+  return raw
+    .filter((hit) => accept(hit.item))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
 }
 
-/** Lower is better; undefined = no match. */
-function score(ware: Ware, q: string, words: string[]): number | undefined {
-  if (!q) return 6;
-  if (ware.name === q) return 0;
-  if (ware.aliases.includes(q)) return 1;
-  if (ware.name.startsWith(q)) return 2;
-  if (ware.aliases.some((a) => a.startsWith(q))) return 3;
-  const nameWords = ware.name.split(' ');
-  if (words.every((w) => nameWords.some((n) => n.startsWith(w)))) return 4;
-  if (ware.name.includes(q)) return 5;
-  return undefined;
-}
-
-function rank(list: readonly Ware[], query: string, limit = 25): { ware: Ware; score: number }[] {
-  const q = normalize(query);
-  const words = q.split(' ').filter(Boolean);
-  const hits: { ware: Ware; score: number }[] = [];
-  for (const ware of list) {
-    const s = score(ware, q, words);
-    if (s !== undefined) hits.push({ ware, score: s });
-  }
-  hits.sort((a, b) => a.score - b.score || a.ware.item.name.length - b.ware.item.name.length || a.ware.item.name.localeCompare(b.ware.item.name));
-  return hits.slice(0, limit);
-}
-
-/** The one item meant by `raw` (an item key from autocomplete, or a name), or a UserError. */
-function pick(list: readonly Ware[], raw: string, what: string): Ware | undefined {
-  const cat = wares();
-  const byKey = cat.byKey.get(raw.trim());
-  if (byKey) return list.includes(byKey) ? byKey : undefined;
-  const hits = rank(list, raw, 10);
-  const best = hits[0];
+/**
+ * The one item meant by `raw` (an item key from autocomplete, or typed text); undefined when nothing
+ * sound matches. Spending runes on a guess is worse than asking: two equally good matches are a question.
+ */
+function pick(raw: string, categories: readonly Category[] | undefined, accept: (item: ItemRecord) => boolean, what: string): ItemRecord | undefined {
+  const byKey = itemIndex().get(raw.trim());
+  if (byKey) return accept(byKey) ? byKey : undefined;
+  const sound = searchWhere(raw, categories, accept, 10).filter((h) => h.tier >= TIER.WORDS);
+  const [best, second] = sound;
   if (!best) return undefined;
-  if (best.score <= 1) return best.ware;
-  const tied = hits.filter((h) => h.score === best.score);
-  if (tied.length === 1 && best.score <= 4) return best.ware;
-  throw new UserError(`Which ${what}? ${joinNames(hits.slice(0, 6).map((h) => `**${escapeUserText(h.ware.item.name)}**`))}${hits.length > 6 ? ' …' : ''}`);
+  if (best.tier >= TIER.UPGRADE || !second || best.tier > second.tier) return best.item;
+  throw new UserError(`Which ${what}? ${joinNames(sound.slice(0, 6).map((h) => `**${escapeUserText(h.item.name)}**`))}${sound.length > 6 ? ' …' : ''}. Pick one from the list as you type.`);
+}
+
+function closest(raw: string, categories: readonly Category[] | undefined, accept: (item: ItemRecord) => boolean): string {
+  const idx = itemIndex();
+  const hits = searchWhere(raw, categories, accept, 5);
+  const names = (hits.length ? hits : (categories ?? [undefined]).flatMap((category) => idx.suggest(raw, { ...(category ? { category } : {}), limit: 10 })).filter((h) => accept(h.item)))
+    .slice(0, 5)
+    .map((h) => `**${escapeUserText(h.item.name)}**`);
+  return names.length ? ` Closest: ${joinNames(names)}.` : '';
 }
 
 function buy(context: CommandContext): Reply {
   const raw = context.options.getString('item', true);
   const quantity = context.options.getInteger('quantity') ?? 1;
   if (quantity < 1 || quantity > MAX_QUANTITY) throw new UserError(`\`quantity\` must be from 1 to ${MAX_QUANTITY}.`);
-  const cat = wares();
-  const ware = pick(cat.buyable, raw, 'item');
-  if (!ware) {
+  const item = pick(raw, undefined, soldForRunes, 'item');
+  if (!item) {
     // Not sold for runes: say why, if the item exists at all.
-    const known = cat.byKey.get(raw.trim()) ?? rank(cat.all, raw, 1).find((h) => h.score <= 1)?.ware;
-    if (!known) throw new UserError(`No item sold for runes matches “${userText(raw, 60)}”. Pick one from the list as you type.`);
-    const trades = (known.item.shop ?? []).filter((o) => o.currency !== 'runes');
+    const idx = itemIndex();
+    const lookup = idx.lookup(raw.slice(0, 100));
+    const known = idx.get(raw.trim()) ?? (lookup.exact ? lookup.best?.item : undefined);
+    if (!known) throw new UserError(`No item sold for runes matches “${userText(raw, 60)}”.${closest(raw, undefined, soldForRunes)} Pick one from the list as you type.`);
+    const trades = (known.shop ?? []).filter((o) => o.currency !== 'runes');
     throw new UserError(
       trades.length
-        ? `**${escapeUserText(known.item.name)}** is not sold for runes: ${joinNames(trades.slice(0, 3).map((o) => `${escapeUserText(o.merchant)} trades it for ${fmt(o.price)} × ${escapeUserText(o.currency)}`))}. Nothing was spent.`
-        : `No merchant sells **${escapeUserText(known.item.name)}** for runes in the item data. Nothing was spent; use \`/character runes add amount:-…\` to record a price by hand.`,
+        ? `**${escapeUserText(known.name)}** is not sold for runes: ${joinNames(trades.slice(0, 3).map((o) => `${escapeUserText(o.merchant)} trades it for ${fmt(o.price)} × ${escapeUserText(o.currency)}`))}. Nothing was spent.`
+        : `No merchant sells **${escapeUserText(known.name)}** for runes in the item data. Nothing was spent; use \`/character runes add amount:-…\` to record a price by hand.`,
     );
   }
-  const item = ware.item;
   const plan = planPurchase(item.shop, quantity);
   if (!plan.ok) {
     if (plan.reason === 'stock') {
@@ -539,9 +508,8 @@ function upgrade(context: CommandContext): Reply {
   const raw = context.options.getString('weapon', true);
   const from = context.options.getInteger('from', true);
   const to = context.options.getInteger('to', true);
-  const ware = pick(wares().weapons, raw, 'weapon');
-  if (!ware) throw new UserError(`No upgradable weapon or shield matches “${userText(raw, 60)}”. Pick one from the list as you type.`);
-  const item = ware.item;
+  const item = pick(raw, UPGRADABLE, upgradable, 'weapon');
+  if (!item) throw new UserError(`No upgradable weapon or shield matches “${userText(raw, 60)}”.${closest(raw, UPGRADABLE, upgradable)} Pick one from the list as you type.`);
   const path = item.upgrade === 'somber' ? 'somber' : 'regular';
   const max = MAX_UPGRADE[path];
   if (from < 0 || to > max || from >= to) {
@@ -757,17 +725,19 @@ function characterChoices(context: AutocompleteContext): Choice[] {
 }
 
 function itemChoices(query: string): Choice[] {
-  return rank(wares().buyable, query).map(({ ware }) => {
-    const offers = (ware.item.shop ?? []).filter((o) => o.currency === 'runes');
+  if (!getItemIndex()) return [];
+  return searchWhere(query, undefined, soldForRunes, 25).map(({ item }) => {
+    const offers = (item.shop ?? []).filter((o) => o.currency === 'runes');
     const cheapest = Math.min(...offers.map((o) => o.price));
-    return { name: `${ware.item.name} — ${fmt(cheapest)} runes${offers.length === 1 ? ` (${offers[0]!.merchant})` : ''}`, value: ware.item.key };
+    return { name: `${item.name} — ${fmt(cheapest)} runes${offers.length === 1 ? ` (${offers[0]!.merchant})` : ''}`, value: item.key };
   });
 }
 
 function weaponChoices(query: string): Choice[] {
-  return rank(wares().weapons, query).map(({ ware }) => ({
-    name: `${ware.item.name} (${ware.item.upgrade}${ware.item.upgradePrice === undefined ? ', no rune price in the data' : ''})`,
-    value: ware.item.key,
+  if (!getItemIndex()) return [];
+  return searchWhere(query, UPGRADABLE, upgradable, 25).map(({ item }) => ({
+    name: `${item.name} (${item.upgrade}${item.upgradePrice === undefined ? ', no rune price in the data' : ''})`,
+    value: item.key,
   }));
 }
 

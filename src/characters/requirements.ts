@@ -118,8 +118,8 @@ export type PurchasePlan =
   | { ok: false; reason: 'stock'; available: number; quantity: number };
 
 /**
- * The cheapest way to buy `quantity` (1 or more) from the merchants' rune offers: cheapest first, each
- * merchant up to its stock (per playthrough; what was already bought is not known here). Offers in other
+ * The cheapest way to buy `quantity` (1 or more) from the merchants' rune offers: cheapest first (at equal
+ * prices an unlimited offer first), each merchant up to its stock (per playthrough; what was already bought is not known here). Offers in other
  * currencies (remembrances, Dragon Hearts, Starlight Shards …) are not rune purchases.
  */
 export function planPurchase(offers: readonly PurchaseOffer[] | undefined, quantity: number): PurchasePlan {
@@ -130,7 +130,8 @@ export function planPurchase(offers: readonly PurchaseOffer[] | undefined, quant
   const runeOffers = all
     .map((offer, index) => ({ offer, index }))
     .filter(({ offer }) => offer.currency === 'runes' && Number.isSafeInteger(offer.price) && offer.price >= 0)
-    .sort((a, b) => a.offer.price - b.offer.price || a.index - b.index)
+    // Cheapest first; at the same price an unlimited offer first (fewer merchants to name), then data order.
+    .sort((a, b) => a.offer.price - b.offer.price || Number(a.offer.stock !== undefined) - Number(b.offer.stock !== undefined) || a.index - b.index)
     .map(({ offer }) => offer);
   if (runeOffers.length === 0) return { ok: false, reason: 'not_for_runes', offers: all.filter((o) => o.currency !== 'runes') };
   const lines: PurchaseLine[] = [];

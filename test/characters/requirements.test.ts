@@ -131,6 +131,14 @@ describe('planPurchase', () => {
     });
   });
 
+  it('at equal prices takes the unlimited offer first', () => {
+    const stones = [
+      { merchant: 'Nomadic Merchant', price: 200, currency: 'runes', stock: 3 },
+      { merchant: 'Twin Maiden Husks', price: 200, currency: 'runes' },
+    ];
+    expect(planPurchase(stones, 5)).toEqual({ ok: true, quantity: 5, total: 1000, lines: [{ merchant: 'Twin Maiden Husks', count: 5, priceEach: 200, runes: 1000 }] });
+  });
+
   it('refuses more than the known stock, and items sold for something else than runes', () => {
     const limited = [
       { merchant: 'Patches', price: 600, currency: 'runes', stock: 3 },
