@@ -249,7 +249,7 @@ function create(context: CommandContext): Reply {
   return ownReply(
     context,
     character,
-    `Created ${nameOf(character)}, a ${character.className} at level ${character.level}.${madeActive ? ' It is your active character.' : ` Switch to it with \`/character switch\`.`}`,
+    `Created ${nameOf(character)}, ${/^[AEIOU]/.test(character.className) ? 'an' : 'a'} ${character.className} at level ${character.level}.${madeActive ? ' It is your active character.' : ` Switch to it with \`/character switch\`.`}`,
   );
 }
 
