@@ -600,6 +600,7 @@ async function importCommand(context: CommandContext): Promise<Reply> {
   if (backup && backup.characters.length > 0) reply.files = [exportFile(backup, `tarnished-ledger-${userId}-before-import-${dateStamp(context)}.json`)];
   const listing = s.listCharacters(userId, context.request.guildId);
   reply.embeds = [listEmbed(listing, context.request.guildId !== null)];
+  if (listing.characters.length) reply.components = [[shareButton(shareListId(userId))]];
   return reply;
 }
 
