@@ -89,7 +89,10 @@ export function attachShops(t: BaseTables, drafts: Draft[], warnings: string[]):
       continue;
     }
     const stock = num(row, 'sellQuantity', -1);
-    const offer: ShopOffer = { merchant: label.merchant, price: price > 0 ? price : 1, currency };
+    // A remembrance trade costs the one remembrance: the row's `value` is not a count of it (it reads
+    // 20000 on some rows), and the trade takes no runes in the game.
+    const isRemembranceTrade = /Remembrance/.test(currency);
+    const offer: ShopOffer = { merchant: label.merchant, price: isRemembranceTrade ? 1 : price > 0 ? price : 1, currency };
     if (stock > 0) offer.stock = stock;
     if (label.unlock) offer.unlock = label.unlock;
     const list = target.shop ?? [];
