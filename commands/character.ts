@@ -40,7 +40,6 @@ import { CLASSES, STAT_KEYS, type Stat, type Stats } from '../src/game/classes.t
 import { MAX_UPGRADE } from '../src/game/upgradeTables.ts';
 import { planWeaponUpgrade } from '../src/runes/index.ts';
 import { getItemIndex, TIER, type ItemIndex, type SearchHit } from '../src/items/search.ts';
-import { readLocalAttachment } from '../src/cli/session.ts';
 import type { Category, ItemRecord } from '../src/items/types.ts';
 
 /** How long delete / forget-me confirmations stay pressable. */
@@ -573,10 +572,7 @@ async function importCommand(context: CommandContext): Promise<Reply> {
   }
   let bytes: Buffer;
   try {
-    // The console passes a local file as a file: URL. Until the console wires services.fetchAttachment to
-    // readLocalAttachment, read it here, for the console surface only (a Discord user never reaches this).
-    const local = context.request.surface === 'console' && file.url.startsWith('file:');
-    bytes = local ? await readLocalAttachment(file, IMPORT_MAX_BYTES) : await context.services.fetchAttachment(file, IMPORT_MAX_BYTES);
+    bytes = await context.services.fetchAttachment(file, IMPORT_MAX_BYTES);
   } catch (error) {
     context.services.logger.warn({ err: error, userId: context.request.user.id }, 'import: could not fetch the attachment');
     throw new UserError(

@@ -33,10 +33,10 @@ async function main(): Promise<number> {
       return 1;
     }
     const { runConsole } = await import('./cli/run.ts');
-    const { DEFAULT_CONSOLE_USER_ID } = await import('./cli/session.ts');
+    const { DEFAULT_CONSOLE_USER_ID, readLocalAttachment } = await import('./cli/session.ts');
     const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
     return runConsole({
-      app: createApp({ config, logger, deferAfterMs: 60_000 }),
+      app: createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment }),
       identity: { userId: DEFAULT_CONSOLE_USER_ID, guildId: null },
       json: false,
       autocomplete: false,

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDotenv } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { createApp } from '../app.ts';
-import { DEFAULT_CONSOLE_USER_ID } from './session.ts';
+import { DEFAULT_CONSOLE_USER_ID, readLocalAttachment } from './session.ts';
 import { runConsole } from './run.ts';
 
 const USAGE = `Usage: npm run cli -- [options] ["/command option:value ..."]
@@ -70,7 +70,7 @@ async function main(): Promise<number> {
   }
   const logger = createLogger(config.logLevel);
   return runConsole({
-    app: createApp({ config, logger, deferAfterMs: 60_000 }),
+    app: createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment }),
     identity: { userId: values.user ?? DEFAULT_CONSOLE_USER_ID, guildId: values.guild ?? null },
     json: values.json,
     autocomplete: values.autocomplete,
