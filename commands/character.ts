@@ -524,12 +524,9 @@ function upgrade(context: CommandContext): Reply {
   const ref = refOf(context, nameArg(context));
   const s = store(context);
   const what = `${item.name} +${from}→+${to}`;
-  let { character } = attempt(() => s.spend(ref, 'upgrade', plan.runes.total, truncate(what, 100)));
-  let raised = '';
-  if (to > character.maxUpgrade[path]) {
-    character = attempt(() => s.setProgress({ userId: character.ownerId, name: character.name }, { maxUpgrade: { [path]: to } })).character;
-    raised = ` Highest ${path} upgrade is now +${to} (used by /matchmaking).`;
-  }
+  const result = attempt(() => s.recordUpgrade(ref, { amount: plan.runes.total, what: truncate(what, 100), path, toLevel: to }));
+  const character = result.character;
+  const raised = result.raised ? ` Highest ${path} upgrade is now +${to} (used by /matchmaking).` : '';
   const stones = plan.materials.totals.map((m) => `${m.count} × ${m.material}`).join(', ');
   return ownReply(
     context,

@@ -121,6 +121,11 @@ export interface CharacterStore {
     note?: string | null,
   ): { character: Character; entry: LedgerEntry; cost: number; fromLevel: number; toLevel: number; stat: Stat; fromValue: number; toValue: number };
   spend(ref: CharacterRef, kind: SpendKind, amount: number, what: string, note?: string | null): { character: Character; entry: LedgerEntry };
+  /** Spend on a weapon upgrade and raise the highest upgrade of that path if `toLevel` is higher: one transaction. */
+  recordUpgrade(
+    ref: CharacterRef,
+    upgrade: { amount: number; what: string; path: 'regular' | 'somber'; toLevel: number; note?: string | null },
+  ): { character: Character; entry: LedgerEntry; raised: boolean };
   recordDeath(ref: CharacterRef, note?: string | null): { character: Character; dropped: number; lostBloodstain: number; entries: LedgerEntry[] };
   recordRecovery(ref: CharacterRef, note?: string | null): { character: Character; recovered: number; lostToCap: number; entry: LedgerEntry };
   history(ref: CharacterRef, page?: number, pageSize?: number): HistoryPage;
@@ -717,6 +722,25 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Charact
     return { character: toCharacter(row), entry };
   });
 
+  const recordUpgrade = write(
+    (ref: CharacterRef, upgrade: { amount: number; what: string; path: 'regular' | 'somber'; toLevel: number; note?: string | null }) => {
+      if (upgrade === null || typeof upgrade !== 'object') throw new StoreError('invalid', 'Upgrade details are required.');
+      if (upgrade.path !== 'regular' && upgrade.path !== 'somber') throw new StoreError('invalid', 'The upgrade path must be regular or somber.');
+      const amount = requireInteger(upgrade.amount, 'Cost', 1, RUNE_CAP);
+      const toLevel = requireInteger(upgrade.toLevel, 'Upgrade level', 1, upgrade.path === 'regular' ? 25 : 10);
+      const item = cleanText(upgrade.what, 'Weapon', ITEM_MAX_LENGTH, true)!;
+      const note = cleanNote(upgrade.note);
+      const row = resolve(ref);
+      if (row.runes_held < amount) throw insufficient(row.runes_held, amount, `Upgrading ${item}`);
+      const entry = post(row, 'upgrade', -amount, { item, note }, now());
+      const column = upgrade.path === 'regular' ? 'max_upgrade_regular' : 'max_upgrade_somber';
+      const raised = toLevel > row[column];
+      if (raised) row[column] = toLevel;
+      save(row);
+      return { character: toCharacter(row), entry, raised };
+    },
+  );
+
   const recordDeath = write((ref: CharacterRef, noteRaw?: string | null) => {
     const note = cleanNote(noteRaw);
     const row = resolve(ref);
@@ -976,6 +1000,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Charact
     addRunes,
     levelUp,
     spend,
+    recordUpgrade,
     recordDeath,
     recordRecovery,
     history,

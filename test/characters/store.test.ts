@@ -369,6 +369,22 @@ describe('runes: set, add, level up, spend', () => {
     expectStoreError(() => store.spend(me, 'gift' as never, 10, 'Lantern'), 'invalid');
     expect(store.getActiveCharacter(ALICE)!.runesHeld).toBe(500);
   });
+
+  it('recordUpgrade spends and raises the highest upgrade in one step, never lowers it, refuses when short', () => {
+    store.addRunes(me, 3000);
+    const first = store.recordUpgrade(me, { amount: 900, what: 'Longsword +0→+3', path: 'regular', toLevel: 3 });
+    expect(first.raised).toBe(true);
+    expect(first.entry).toMatchObject({ kind: 'upgrade', amount: -900, balanceAfter: 2100, item: 'Longsword +0→+3' });
+    expect(first.character.maxUpgrade).toEqual({ regular: 3, somber: 0 });
+    const lower = store.recordUpgrade(me, { amount: 550, what: 'Club +0→+2', path: 'regular', toLevel: 2 });
+    expect(lower.raised).toBe(false);
+    expect(lower.character.maxUpgrade.regular).toBe(3);
+    const short = expectStoreError(() => store.recordUpgrade(me, { amount: 5000, what: 'Moonveil +0→+5', path: 'somber', toLevel: 5 }), 'insufficient_runes');
+    expect(short.shortfall).toBe(5000 - 1550);
+    expect(store.getActiveCharacter(ALICE)!.maxUpgrade.somber).toBe(0);
+    expectStoreError(() => store.recordUpgrade(me, { amount: 10, what: 'Moonveil', path: 'somber', toLevel: 11 }), 'invalid');
+    expect(store.checkIntegrity().ok).toBe(true);
+  });
 });
 
 describe('deaths and bloodstains', () => {
