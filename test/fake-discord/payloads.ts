@@ -137,10 +137,22 @@ function common(where: Where) {
   };
 }
 
-export type OptionSpec = Record<string, string | number | boolean>;
+/** Option values: strings, numbers, booleans, or a user (sent as a User option with its resolved data). */
+export type OptionSpec = Record<string, string | number | boolean | APIUser>;
+
+function isUser(value: unknown): value is APIUser {
+  return typeof value === 'object' && value !== null && 'id' in value && 'username' in value;
+}
+
+function resolvedUsers(values: OptionSpec): Record<string, APIUser> {
+  const users: Record<string, APIUser> = {};
+  for (const value of Object.values(values)) if (isUser(value)) users[value.id] = value;
+  return users;
+}
 
 function basicOptions(values: OptionSpec, focused?: string): APIApplicationCommandInteractionDataBasicOption[] {
   return Object.entries(values).map(([name, value]) => {
+    if (isUser(value)) return { name, type: ApplicationCommandOptionType.User, value: value.id } as APIApplicationCommandInteractionDataBasicOption;
     const type =
       typeof value === 'boolean'
         ? ApplicationCommandOptionType.Boolean
@@ -171,6 +183,7 @@ export function slashCommand(
   options: { path?: string[]; values?: OptionSpec; attachments?: Record<string, APIAttachment> } & Where = {},
 ): APIChatInputApplicationCommandInteraction {
   const leaves: APIApplicationCommandInteractionDataOption[] = basicOptions(options.values ?? {});
+  const users = resolvedUsers(options.values ?? {});
   const resolved: Record<string, APIAttachment> = {};
   for (const [optionName, attachment] of Object.entries(options.attachments ?? {})) {
     leaves.push({ name: optionName, type: ApplicationCommandOptionType.Attachment, value: attachment.id });
@@ -184,7 +197,9 @@ export function slashCommand(
       name,
       type: ApplicationCommandType.ChatInput,
       options: optionTree(options.path ?? [], leaves),
-      ...(Object.keys(resolved).length ? { resolved: { attachments: resolved } } : {}),
+      ...(Object.keys(resolved).length || Object.keys(users).length
+        ? { resolved: { ...(Object.keys(resolved).length ? { attachments: resolved } : {}), ...(Object.keys(users).length ? { users } : {}) } }
+        : {}),
     },
   } as APIChatInputApplicationCommandInteraction;
 }
