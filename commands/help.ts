@@ -6,9 +6,14 @@ import type { CommandModule } from '../src/router/types.ts';
 import type { EmbedField } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
 
+/** Examples shown per command in the overview; `/help command:<name>` shows them all. */
+const OVERVIEW_EXAMPLES = 3;
+
 function examplesField(module: CommandModule): EmbedField {
   const definition = definitionOf(module);
-  const lines = module.examples.map((example) => `\`${example.usage}\` — ${example.description}`);
+  const lines = module.examples.slice(0, OVERVIEW_EXAMPLES).map((example) => `\`${example.usage}\` — ${example.description}`);
+  const more = module.examples.length - OVERVIEW_EXAMPLES;
+  if (more > 0) lines.push(`…and ${more} more: \`/help command:${definition.name}\``);
   return { name: `/${definition.name} — ${definition.description}`, value: lines.join('\n') || definition.description };
 }
 
