@@ -184,6 +184,7 @@ export class ItemIndex {
 
   // Entries (names and aliases).
   private readonly entryText: string[] = [];
+  private readonly entryLower: string[] = [];
   private readonly entryKey: string[] = [];
   private readonly entryRecordList: number[] = [];
   private readonly entryKindList: number[] = [];
@@ -324,6 +325,7 @@ export class ItemIndex {
     const key = tokens.join(' ');
     const e = this.entryKey.length;
     this.entryText.push(text);
+    this.entryLower.push(text.toLowerCase());
     this.entryKey.push(key);
     this.entryRecordList.push(record);
     this.entryKindList.push(kind);
@@ -555,9 +557,12 @@ export class ItemIndex {
     }
     const romanSig = romanTokens ? significant(romanTokens) : undefined;
 
-    // Tier 7/6: the whole key.
-    this.scoreKeys(raw, key, allTokens, stems, filters, 1);
-    if (romanTokens && romanSig) this.scoreKeys(raw, romanTokens.join(' '), romanTokens, romanSig.map(stem), filters, 0.9);
+    // Tier 7/6: the whole key; not when a space follows it, which says more words are coming
+    // ("Comet " is on its way to "Comet Azur"; "Comet" itself still ranks, as a word match).
+    if (!wordDone) {
+      this.scoreKeys(raw, key, allTokens, stems, filters, 1);
+      if (romanTokens && romanSig) this.scoreKeys(raw, romanTokens.join(' '), romanTokens, romanSig.map(stem), filters, 0.9);
+    }
 
     // Tier 5: a name or alias typed with an upgrade level ("Moonveil +10").
     const upgrade = splitUpgradeSuffix(raw);
@@ -568,12 +573,15 @@ export class ItemIndex {
       }
     }
 
-    // Tier 4: prefix of a whole name (and of its spaceless form: "bullgoat h").
+    // Tier 4: prefix of a whole name (and of its spaceless form: "bullgoat h"). Punctuation typed is a
+    // hint: "St." is on its way to "St. Trina's Torch", "Golem'" to "Golem's Halberd".
+    const typed = raw.trimStart().toLowerCase();
+    const typedWeight = /[^\p{L}\p{N}\s]/u.test(typed) ? 0.4 : 0.15;
     if (wordDone) {
-      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, `${key} `, filters);
+      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, `${key} `, typed, typedWeight, filters);
     } else {
-      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, key, filters);
-      if (allTokens.length > 1 || key.length >= 4) this.scorePrefix(this.sortedCompact, this.sortedCompactEntry, compactKey(allTokens), filters);
+      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, key, typed, typedWeight, filters);
+      if (allTokens.length > 1 || key.length >= 4) this.scorePrefix(this.sortedCompact, this.sortedCompactEntry, compactKey(allTokens), typed, typedWeight, filters);
     }
 
     // Tiers 3/2/1: word matches.
@@ -725,7 +733,7 @@ export class ItemIndex {
     return best;
   }
 
-  private scorePrefix(sorted: readonly string[], entryOf: Int32Array, prefix: string, filters: SearchFilters): void {
+  private scorePrefix(sorted: readonly string[], entryOf: Int32Array, prefix: string, typed: string, typedWeight: number, filters: SearchFilters): void {
     if (!prefix) return;
     for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
       const full = sorted[i]!;
@@ -736,7 +744,8 @@ export class ItemIndex {
       // and only once the prefix says something (a letter or two matches hundreds of them).
       if (kind === KIND_DATA_ALIAS && prefix.length < 3) continue;
       const r = this.entryRecord[e]!;
-      const fine = (0.3 * (prefix.length / full.length) + 0.5 * this.recPrior[r]! + 0.2) * KIND_FACTOR[kind as 0 | 1 | 2];
+      const asTyped = kind === KIND_NAME && this.entryLower[e]!.startsWith(typed) ? 1 : 0;
+      const fine = (0.25 * (prefix.length / full.length) + 0.45 * this.recPrior[r]! + typedWeight * asTyped + 0.15) * KIND_FACTOR[kind as 0 | 1 | 2];
       this.consider(e, kind === KIND_DATA_ALIAS ? TIER.WORDS : TIER.PREFIX, fine, filters);
     }
   }
