@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { REST } from '@discordjs/rest';
 import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands/index.ts';
-import { ConfigError, loadConfig, loadDotenv } from '../src/config.ts';
+import { configFromEnvironment } from '../src/config.ts';
 import { definitionOf } from '../src/router/parse.ts';
 
 export function commandBodies(forGuild: boolean): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
@@ -33,17 +33,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
   }
-  await loadDotenv();
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = await configFromEnvironment();
+  if (!config) return 1;
   if (!config.discordToken || !config.applicationId) {
     process.stderr.write('deploy-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (in .env or the environment).\n');
     return 1;

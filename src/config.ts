@@ -75,3 +75,20 @@ export async function loadDotenv(): Promise<void> {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
 }
+
+/**
+ * For entry points: read `.env` and the environment, and return the configuration, or null after
+ * printing the one-line reason to stderr (the caller exits 1).
+ */
+export async function configFromEnvironment(defaults: Record<string, string> = {}): Promise<Config | null> {
+  await loadDotenv();
+  try {
+    return loadConfig({ ...defaults, ...process.env });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}

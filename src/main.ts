@@ -2,7 +2,7 @@
 // terminal, or exit 1 with one clear line when there is no terminal.
 
 import process from 'node:process';
-import { ConfigError, loadConfig, loadDotenv } from './config.ts';
+import { configFromEnvironment } from './config.ts';
 import { createLogger } from './log.ts';
 import { createApp } from './app.ts';
 import { startBot } from './bot/discord.ts';
@@ -15,17 +15,8 @@ To connect: create an application at https://discord.com/developers/applications
 set DISCORD_TOKEN (and DISCORD_APPLICATION_ID), run \`npm run deploy-commands\`, then \`npm start\` again.`;
 
 async function main(): Promise<number> {
-  await loadDotenv();
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = await configFromEnvironment();
+  if (!config) return 1;
 
   if (!config.discordToken) {
     if (!process.stdin.isTTY) {

@@ -3,7 +3,7 @@
 
 import { stdin, stdout, stderr, argv, exit } from 'node:process';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, loadDotenv } from '../config.ts';
+import { configFromEnvironment } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { createApp } from '../app.ts';
 import { DEFAULT_CONSOLE_USER_ID, readLocalAttachment } from './session.ts';
@@ -56,18 +56,9 @@ async function main(): Promise<number> {
     stderr.write('--guild must be a Discord server id (17 to 20 digits).\n');
     return 2;
   }
-  await loadDotenv();
-  let config;
-  try {
-    // The console is quiet unless LOG_LEVEL asks otherwise: stdout carries only replies.
-    config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  // The console is quiet unless LOG_LEVEL asks otherwise: stdout carries only replies.
+  const config = await configFromEnvironment({ LOG_LEVEL: 'warn' });
+  if (!config) return 1;
   const logger = createLogger(config.logLevel);
   return runConsole({
     app: createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment }),

@@ -4,14 +4,12 @@
 // is lost), recover (only the 5,000 come back), and the history shows each step with its balance. A
 // second user can neither see nor change the first user's private character.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tl-character-console-'));
 const DATABASE_PATH = path.join(dir, 'characters.sqlite');
 const PLAYER = '123456789012345678';
@@ -22,15 +20,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** One console process: a single command as an argument, or several piped on standard input. */
 function cli(user: string, commands: string | string[]) {
   const piped = Array.isArray(commands);
-  const result = spawnSync(tsx, ['src/cli/main.ts', '--user', user, ...(piped ? [] : [commands])], {
-    cwd: root,
-    input: piped ? `${commands.join('\n')}\n` : undefined,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', DATABASE_PATH },
-    timeout: 60_000,
+  const result = runCli(['--user', user, ...(piped ? [] : [commands])], {
+    ...(piped ? { input: `${commands.join('\n')}\n` } : {}),
+    env: { DATABASE_PATH },
   });
   expect(result.stderr, result.stderr).toBe('');
-  return { code: result.status, stdout: result.stdout };
+  return { code: result.code, stdout: result.stdout };
 }
 
 /** Each reply's text. Every /character reply here is private, so each one ends with the console's marker. */

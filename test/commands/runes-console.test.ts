@@ -1,23 +1,10 @@
 // The rune calculator through the offline console's real entry point (`npm run -s cli -- …`), in a child
 // process, as a user or a script would run it.
 
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-
-function cli(args: string[], input?: string) {
-  const result = spawnSync(tsx, ['src/cli/main.ts', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: ':memory:' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], input?: string) => runCli(args, input === undefined ? {} : { input });
 
 describe('npm run -s cli -- "/runes …"', () => {
   it('"/runes level from:1 to:150" prints 7,112,459', () => {

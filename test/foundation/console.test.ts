@@ -1,23 +1,10 @@
 // The offline console through its real entry point (`npm run cli`), as a user or a script runs it.
 
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-
-function cli(args: string[], input?: string) {
-  const result = spawnSync(tsx, ['src/cli/main.ts', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: ':memory:' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], input?: string) => runCli(args, input === undefined ? {} : { input });
 
 describe('npm run cli', () => {
   it('prints /help as readable text', () => {
