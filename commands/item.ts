@@ -129,7 +129,8 @@ export const item: CommandModule = {
   ],
   execute({ request, options }) {
     const index = requireIndex();
-    const query = options.getString('name', true);
+    // Trimmed: a trailing space means "more words coming" to autocomplete, not to a submitted name.
+    const query = options.getString('name', true).trim();
     const filters: SearchFilters = { category: readCategory(options.getString('category')) };
     if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
     const result = index.lookup(query, { ...filters, limit: 25 });
