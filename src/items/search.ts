@@ -4,9 +4,9 @@
 //
 // Ranking, best first (a "tier"; within a tier a score in [0, 1) orders hits):
 //   7 exact name               "Rivers of Blood", "rivers of blood"
-//   6 exact alias / loose key  "rob", "keen uchigatana", "radagon soreseal", "bullgoat helm"
+//   6 exact alias / loose key  "rob", "keen uchigatana", "radagon soreseal"
 //   5 name +N upgrade          "Moonveil +10"
-//   4 prefix of a name         "rivers of bl"
+//   4 prefix of a name         "rivers of bl", and names typed without their spaces "bullgoat helm"
 //   3 every word matches       "fowl foot gold", "mohgwyn spear" (words exact, plural-folded or prefixes)
 //   2 every word matches, some only after typo correction   "blashpemous blade"
 //   1 some words match         (also the "did you mean" material)
@@ -560,8 +560,11 @@ export class ItemIndex {
     // Tier 7/6: the whole key; not when a space follows it, which says more words are coming
     // ("Comet " is on its way to "Comet Azur"; "Comet" itself still ranks, as a word match).
     if (!wordDone) {
-      this.scoreKeys(raw, key, allTokens, stems, filters, 1);
-      if (romanTokens && romanSig) this.scoreKeys(raw, romanTokens.join(' '), romanTokens, romanSig.map(stem), filters, 0.9);
+      // A last word that is a stop word may be a word being typed ("mushroom a" → "Mushroom Arms"): then
+      // the stop-word-free form is no exact match.
+      const loose = !(allTokens.length > 1 && STOP_WORDS.has(allTokens[allTokens.length - 1]!));
+      this.scoreKeys(raw, key, allTokens, stems, filters, 1, loose);
+      if (romanTokens && romanSig) this.scoreKeys(raw, romanTokens.join(' '), romanTokens, romanSig.map(stem), filters, 0.9, loose);
     }
 
     // Tier 5: a name or alias typed with an upgrade level ("Moonveil +10").
@@ -578,10 +581,10 @@ export class ItemIndex {
     const typed = raw.trimStart().toLowerCase();
     const typedWeight = /[^\p{L}\p{N}\s]/u.test(typed) ? 0.4 : 0.15;
     if (wordDone) {
-      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, `${key} `, typed, typedWeight, filters);
+      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, `${key} `, typed, typedWeight, TIER.PREFIX, filters);
     } else {
-      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, key, typed, typedWeight, filters);
-      if (allTokens.length > 1 || key.length >= 4) this.scorePrefix(this.sortedCompact, this.sortedCompactEntry, compactKey(allTokens), typed, typedWeight, filters);
+      this.scorePrefix(this.sortedKeys, this.sortedKeyEntry, key, typed, typedWeight, TIER.PREFIX, filters);
+      if (allTokens.length > 1 || key.length >= 4) this.scorePrefix(this.sortedCompact, this.sortedCompactEntry, compactKey(allTokens), typed, typedWeight, TIER.WORDS, filters);
     }
 
     // Tiers 3/2/1: word matches.
@@ -653,8 +656,12 @@ export class ItemIndex {
     }
   }
 
-  /** Tiers 7 and 6: the exact key, its plural-folded form and its spaceless form. */
-  private scoreKeys(raw: string, key: string, tokens: readonly string[], stems: readonly string[], filters: SearchFilters, factor: number): void {
+  /**
+   * Tiers 7 and 6: the exact key and its plural-folded form. The spaceless form ("bullgoat helm",
+   * "moon veil") ranks as a prefix: names that really begin with what was typed stand beside it
+   * ("blackflame" → Black Flame, and the Blackflame Monk set).
+   */
+  private scoreKeys(raw: string, key: string, tokens: readonly string[], stems: readonly string[], filters: SearchFilters, factor: number, loose: boolean): void {
     for (const e of this.exact.get(key) ?? []) {
       const r = this.entryRecord[e]!;
       const prior = this.recPrior[r]!;
@@ -665,15 +672,14 @@ export class ItemIndex {
         this.consider(e, TIER.EXACT_ALIAS, (0.7 * (this.entryKind[e] === KIND_CURATED ? 1 : 0.95) + 0.25 * prior) * factor, filters);
       }
     }
-    const looseKeys: [string, number][] = [
-      [`s:${stems.join(' ')}`, 0.9],
-      [`c:${compactKey(tokens)}`, 0.85],
-    ];
-    for (const [looseKey, weight] of looseKeys) {
-      for (const e of this.loose.get(looseKey) ?? []) {
-        const kindFactor = KIND_FACTOR[this.entryKind[e]! as 0 | 1 | 2];
-        this.consider(e, TIER.EXACT_ALIAS, (0.7 * weight * kindFactor + 0.25 * this.recPrior[this.entryRecord[e]!]!) * factor, filters);
-      }
+    if (!loose) return;
+    for (const e of this.loose.get(`s:${stems.join(' ')}`) ?? []) {
+      const kindFactor = KIND_FACTOR[this.entryKind[e]! as 0 | 1 | 2];
+      this.consider(e, TIER.EXACT_ALIAS, (0.63 * kindFactor + 0.25 * this.recPrior[this.entryRecord[e]!]!) * factor, filters);
+    }
+    for (const e of this.loose.get(`c:${compactKey(tokens)}`) ?? []) {
+      const kindFactor = KIND_FACTOR[this.entryKind[e]! as 0 | 1 | 2];
+      this.consider(e, TIER.PREFIX, (0.4 + 0.45 * this.recPrior[this.entryRecord[e]!]! + 0.1) * kindFactor * factor, filters);
     }
   }
 
@@ -733,20 +739,23 @@ export class ItemIndex {
     return best;
   }
 
-  private scorePrefix(sorted: readonly string[], entryOf: Int32Array, prefix: string, typed: string, typedWeight: number, filters: SearchFilters): void {
+  /**
+   * Names and aliases beginning with `prefix`. Official names rank in `tier`; affinity variants and
+   * curated aliases as word matches (a partly typed alias is weak evidence, and "Heavy …", "Keen …"
+   * would crowd out real names), and the variants only once the prefix says something.
+   */
+  private scorePrefix(sorted: readonly string[], entryOf: Int32Array, prefix: string, typed: string, typedWeight: number, tier: Tier, filters: SearchFilters): void {
     if (!prefix) return;
     for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
       const full = sorted[i]!;
       if (!full.startsWith(prefix)) break;
       const e = entryOf[i]!;
       const kind = this.entryKind[e]!;
-      // Affinity variants ("Heavy …", "Keen …") would crowd out real names: they rank as word matches,
-      // and only once the prefix says something (a letter or two matches hundreds of them).
       if (kind === KIND_DATA_ALIAS && prefix.length < 3) continue;
       const r = this.entryRecord[e]!;
       const asTyped = kind === KIND_NAME && this.entryLower[e]!.startsWith(typed) ? 1 : 0;
       const fine = (0.25 * (prefix.length / full.length) + 0.45 * this.recPrior[r]! + typedWeight * asTyped + 0.15) * KIND_FACTOR[kind as 0 | 1 | 2];
-      this.consider(e, kind === KIND_DATA_ALIAS ? TIER.WORDS : TIER.PREFIX, fine, filters);
+      this.consider(e, kind === KIND_NAME ? tier : TIER.WORDS, fine, filters);
     }
   }
 
