@@ -1,6 +1,8 @@
 // The item index: every name and alias normalised once, with exact-key maps, sorted keys for prefix
-// ranges, a word index (postings, prefix ranges, typo correction) and a fuse.js index kept for the
-// last resort. Pure: no discord.js, no I/O except the lazy singleton at the bottom.
+// ranges, a word index (postings, prefix ranges, typo correction by bounded edit distance) and, for the
+// last resort, a character-bigram shortlist re-scored by fuse.js. A query touches only what its words
+// reach; per-query scratch arrays are allocated once and reset by the list of what was touched.
+// Pure: no discord.js, no I/O except the lazy singleton at the bottom.
 //
 // Ranking, best first (a "tier"; within a tier a score in [0, 1) orders hits):
 //   7 exact name               "Rivers of Blood", "rivers of blood"
@@ -10,12 +12,12 @@
 //   3 every word matches       "fowl foot gold", "mohgwyn spear" (words exact, plural-folded or prefixes)
 //   2 every word matches, some only after typo correction   "blashpemous blade"
 //   1 some words match         (also the "did you mean" material)
-//   0 fuse.js fuzzy match of the whole string (only when nothing above matched)
+//   0 fuse.js fuzzy match of the whole string (only when no name matched every word)
 // Within a tier: how much of the name the query covers, how well each word matched, whether the first
 // word lines up, and a small prior (curated popularity + category), then shorter names, then data order.
 
 import Fuse from 'fuse.js';
-import { CATEGORIES, type Category, type ItemData, type ItemRecord } from './types.ts';
+import type { Category, ItemData, ItemRecord } from './types.ts';
 import { MAX_QUERY_TOKENS, STOP_WORDS, compactKey, normalizeName, romanAlternative, splitUpgradeSuffix, stem, tokenize } from './normalize.ts';
 import { Vocabulary, allowedDistance } from './vocabulary.ts';
 import { loadAliasTable, loadPopularList, type AliasTable } from './curated.ts';
@@ -177,7 +179,6 @@ export class ItemIndex {
   private readonly byKey = new Map<string, number>();
   private readonly recPrior: Float64Array;
   private readonly recPopular: Float64Array;
-  private readonly recCategory: Uint8Array;
   private readonly recDlc: Uint8Array;
   private readonly recNameLength: Uint16Array;
   private readonly popularOrder: number[] = [];
@@ -226,6 +227,7 @@ export class ItemIndex {
   private readonly recTier: Int8Array;
   private readonly recCoverage: Float32Array;
   private readonly touchedRecords: Int32Array;
+  private readonly recTouched: Uint8Array;
   private touchedRecordCount = 0;
   private readonly recMask: Uint32Array;
   private readonly recWeight: Float64Array;
@@ -236,7 +238,6 @@ export class ItemIndex {
     const n = this.items.length;
     this.recPrior = new Float64Array(n);
     this.recPopular = new Float64Array(n);
-    this.recCategory = new Uint8Array(n);
     this.recDlc = new Uint8Array(n);
     this.recNameLength = new Uint16Array(n);
     this.recScore = new Float64Array(n);
@@ -244,6 +245,7 @@ export class ItemIndex {
     this.recTier = new Int8Array(n);
     this.recCoverage = new Float32Array(n);
     this.touchedRecords = new Int32Array(n);
+    this.recTouched = new Uint8Array(n);
     this.recMask = new Uint32Array(n);
     this.recWeight = new Float64Array(n);
 
@@ -251,7 +253,6 @@ export class ItemIndex {
     this.items.forEach((item, i) => {
       this.byKey.set(item.key, i);
       pushTo(byName, item.name, i);
-      this.recCategory[i] = Math.max(0, CATEGORIES.indexOf(item.category));
       this.recDlc[i] = item.dlc ? 1 : 0;
       this.recNameLength[i] = Math.min(65535, item.name.length);
     });
@@ -445,9 +446,8 @@ export class ItemIndex {
     const r = this.entryRecord[e]!;
     if (!this.passes(r, filters)) return;
     const score = tier + Math.min(0.999, Math.max(0, fine));
-    const current = this.recScore[r]!;
-    if (current === 0) this.touchedRecords[this.touchedRecordCount++] = r;
-    if (score > current) {
+    this.touch(r);
+    if (score > this.recScore[r]!) {
       this.recScore[r] = score;
       this.recEntry[r] = e;
       this.recTier[r] = tier;
@@ -455,10 +455,19 @@ export class ItemIndex {
     }
   }
 
+  private touch(r: number): void {
+    if (this.recTouched[r] === 0) {
+      this.recTouched[r] = 1;
+      this.touchedRecords[this.touchedRecordCount++] = r;
+    }
+  }
+
   private resetSession(): void {
     for (let i = 0; i < this.touchedRecordCount; i++) {
       const r = this.touchedRecords[i]!;
+      this.recTouched[r] = 0;
       this.recScore[r] = 0;
+      this.recTier[r] = 0;
       this.recMask[r] = 0;
       this.recWeight[r] = 0;
     }
@@ -842,10 +851,7 @@ export class ItemIndex {
       for (let p = 0; p < records.length; p++) {
         const r = records[p]!;
         if (!this.passes(r, filters)) continue;
-        if (this.recScore[r] === 0) {
-          this.recScore[r] = 1; // marks the record as touched for resetSession()
-          this.touchedRecords[this.touchedRecordCount++] = r;
-        }
+        this.touch(r);
         const mask = masks[p]!;
         let weight = 0;
         for (const [field, w] of FIELD_WEIGHTS) if (mask & field) weight = Math.max(weight, w);

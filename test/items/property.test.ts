@@ -87,6 +87,8 @@ describe('property: no query breaks item search', () => {
       fc.property(query, filters, fc.integer({ min: 1, max: 40 }), (q, f, limit) => {
         const hits = index.search(q, { ...f, limit });
         expect(hits.length).toBeLessThanOrEqual(limit);
+        expect(new Set(hits.map((h) => h.item.key)).size).toBe(hits.length); // each item once
+        for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
         for (const hit of hits) {
           if (f.category) expect(hit.item.category).toBe(f.category);
           if (f.dlc !== undefined) expect(hit.item.dlc).toBe(f.dlc);
