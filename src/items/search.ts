@@ -428,7 +428,8 @@ export class ItemIndex {
       if (out.length >= limit || seen.has(r) || !this.passes(r, options)) return;
       seen.add(r);
       const item = this.items[r]!;
-      out.push({ item, score: this.recPrior[r]!, tier: TIER.FUZZY, matched: item.name, coverage: 0 });
+      // Scores fall with the list's order (most looked-up first).
+      out.push({ item, score: 1 - out.length / (limit + 1), tier: TIER.FUZZY, matched: item.name, coverage: 0 });
     };
     for (const r of this.popularOrder) take(r);
     if (out.length < limit) {
