@@ -10,6 +10,7 @@ import { escapeUserText } from '../src/render/escape.ts';
 import type { ComponentRow, Reply, SelectView } from '../src/render/types.ts';
 import { slashCommand } from '../src/router/define.ts';
 import type { CommandModule } from '../src/router/types.ts';
+import type { Services } from '../src/services.ts';
 
 /** "Did you mean" candidates offered under a card. */
 const MAX_ALTERNATIVES = 10;
@@ -59,12 +60,16 @@ function alternativesMenu(hits: readonly SearchHit[], shown: ItemRecord, query: 
 }
 
 /**
- * ── Character hook (issue 5) ──────────────────────────────────────────────────────────────────────
- * The active character the card is read for ("requirements met", "can I afford it"). Characters are not
- * part of this work: the characters work returns the invoker's active character here; until then none.
+ * The invoker's active character (the server's pick first), for "requirements met" and "can I afford it".
+ * A lookup never fails because of the character store: any problem there means no character.
  */
-export function activeCharacterFor(_userId: string, _guildId: string | null): CardCharacter | undefined {
-  return undefined;
+export function activeCharacterFor(services: Services, userId: string, guildId: string | null): CardCharacter | undefined {
+  try {
+    return services.store().getActiveCharacter(userId, guildId) ?? undefined;
+  } catch (error) {
+    services.logger.warn({ err: error, userId }, 'item card: could not read the active character');
+    return undefined;
+  }
 }
 
 /** The card for `item`, a wiki button, and a select of the other candidates when there are any. */
@@ -127,14 +132,14 @@ export const item: CommandModule = {
     { usage: '/item name:gpff', description: 'short names and typos work too (Gold-Pickled Fowl Foot)' },
     { usage: '/item name:beast claw category:incantation', description: 'only look among one kind of item' },
   ],
-  execute({ request, options }) {
+  execute({ request, options, services }) {
     const index = requireIndex();
     // Trimmed: a trailing space means "more words coming" to autocomplete, not to a submitted name.
     const query = options.getString('name', true).trim();
     const filters: SearchFilters = { category: readCategory(options.getString('category')) };
     if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
     const result = index.lookup(query, { ...filters, limit: 25 });
-    return answer(index, query, result, filters, activeCharacterFor(request.user.id, request.guildId)) ?? notFound(index, query, filters);
+    return answer(index, query, result, filters, activeCharacterFor(services, request.user.id, request.guildId)) ?? notFound(index, query, filters);
   },
   autocomplete({ query, options }) {
     const index = getItemIndex();
@@ -144,7 +149,7 @@ export const item: CommandModule = {
     const hits = index.search(query, { category, limit: 25 });
     return hits.map((hit) => ({ name: choiceLabel(hit.item), value: hit.item.name }));
   },
-  component({ request, args }) {
+  component({ request, args, services }) {
     const index = requireIndex();
     const [action, categoryIndex = '-', ...rest] = args;
     const key = request.values[0];
@@ -155,10 +160,10 @@ export const item: CommandModule = {
     const filters: SearchFilters = { category };
     const query = rest.join(':');
     const hits = query ? index.search(query, { ...filters, limit: MAX_ALTERNATIVES + 1 }) : [];
-    const reply = cardReply(picked, { index, hits, query: query || picked.name, filters, exact: false, character: activeCharacterFor(request.user.id, request.guildId) });
+    const reply = cardReply(picked, { index, hits, query: query || picked.name, filters, exact: false, character: activeCharacterFor(services, request.user.id, request.guildId) });
     return { mode: 'update', reply: { ...reply, content: query ? `Matches for “${escapeUserText(query)}”:` : '' } };
   },
-  text({ request }) {
+  text({ request, services }) {
     if (!looksLikeItemLookup(request.content)) return null;
     const index = getItemIndex();
     if (!index) return null;
@@ -168,6 +173,6 @@ export const item: CommandModule = {
     // ("hello there" → 'Prattling Pate "Hello"') are left to the router's help.
     const misspelt = result.best?.tier === TIER.FUZZY && result.best.score >= DM_MIN_FUZZY;
     if (!result.confident && !misspelt) return null;
-    return answer(index, query, result, {}, activeCharacterFor(request.user.id, request.guildId));
+    return answer(index, query, result, {}, activeCharacterFor(services, request.user.id, request.guildId));
   },
 };

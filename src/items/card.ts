@@ -2,6 +2,7 @@
 // functions from an ItemRecord to views. Discord limits are enforced later by src/render/discord.ts.
 
 import type { Stats } from '../game/classes.ts';
+import { affordability, allRequirementsMet, checkRequirements, planPurchase } from '../characters/requirements.ts';
 import { escapeUserText } from '../render/escape.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../render/style.ts';
 import type { ButtonView, EmbedField, EmbedView } from '../render/types.ts';
@@ -109,16 +110,36 @@ export interface CardCharacter {
 }
 
 /**
- * ── Character hook (issue 5) ──────────────────────────────────────────────────────────────────────
- * Extra fields for the active character: whether each stat requirement is met and whether the merchant
- * price is affordable. Characters are not implemented here: the characters work fills this function in
- * (and passes the active character to `itemCard`); until then it adds nothing.
+ * What the card says for the caller's active character: each stat requirement met or not (with the
+ * two-handed Strength bonus noted where it makes the difference), and whether the runes held pay for
+ * the cheapest rune offer.
  */
-export function characterFields(_item: ItemRecord, character?: CardCharacter): EmbedField[] {
+export function characterFields(item: ItemRecord, character?: CardCharacter): EmbedField[] {
   if (!character) return [];
-  // Issue 5: requirements met/unmet (character.stats vs item.requirements) and "can I afford it"
-  // (character.runesHeld vs the cheapest rune offer in item.shop) go here.
-  return [];
+  const name = escapeUserText(character.name);
+  const fields: EmbedField[] = [];
+  const checks = checkRequirements(character, item.requirements);
+  if (checks.length) {
+    const lines = checks.map((check) => {
+      if (check.met) return `✅ ${check.label} ${check.required} (you have ${check.have})`;
+      // Two-handing a weapon counts Strength × 1.5 toward its requirement.
+      const twoHanded = check.stat === 'str' && Math.floor(check.have * 1.5) >= check.required;
+      return `❌ ${check.label} ${check.required} (you have ${check.have}: ${check.missing} short${twoHanded ? '; met if two-handed' : ''})`;
+    });
+    const verdict = allRequirementsMet(checks) ? 'can use it' : 'does not meet every requirement';
+    fields.push({ name: `${name} ${verdict}`, value: lines.join('\n') });
+  }
+  const cheapest = planPurchase(item.shop, 1);
+  if (cheapest.ok) {
+    const money = affordability(character, cheapest.total);
+    fields.push({
+      name: `Can ${name} afford it?`,
+      value: money.affordable
+        ? `Yes: ${num(money.held)} runes held, the cheapest offer is ${num(money.price)}.`
+        : `Not yet: ${num(money.shortfall)} runes short (holding ${num(money.held)}, the cheapest offer is ${num(money.price)}).`,
+    });
+  }
+  return fields;
 }
 
 function inline(name: string, value: string | undefined): EmbedField | undefined {
