@@ -6,6 +6,7 @@ import { configFromEnvironment } from './config.ts';
 import { createLogger } from './log.ts';
 import { createApp } from './app.ts';
 import { startBot } from './bot/discord.ts';
+import { getItemIndex } from './items/search.ts';
 
 const NO_TOKEN_LINE =
   'DISCORD_TOKEN is not set: put the bot token in .env (see .env.example) to connect to Discord, or run `npm run cli` for the offline console.';
@@ -40,6 +41,10 @@ async function main(): Promise<number> {
 
   const logger = createLogger(config.logLevel, 1, [config.discordToken]);
   const app = createApp({ config, logger });
+  // Build the item index before the first keystroke needs it (it takes a few hundred milliseconds).
+  const started = performance.now();
+  const index = getItemIndex();
+  logger.info({ items: index?.size ?? 0, ms: Math.round(performance.now() - started) }, 'item index ready');
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   let bot;
   try {

@@ -33,7 +33,8 @@ export function renderText(reply: Reply): string {
         else buttons.push(`[${button.label}]${button.disabled ? ' (disabled)' : ''} <${button.customId}>`);
       }
     } else {
-      buttons.push(`{${row.placeholder ?? 'choose'}: ${row.options.map((o) => o.label).join(' | ')}} <${row.customId}>`);
+      // The console picks an option with `press <custom_id> <value>`, so values are shown too.
+      buttons.push(`{${row.placeholder ?? 'choose'}: ${row.options.map((o) => `${o.label} = ${o.value}`).join(' | ')}} <${row.customId}>`);
     }
   }
   if (buttons.length) lines.push('', `Buttons: ${buttons.join('  ')}`);
