@@ -218,9 +218,14 @@ function activeMark(s: CharacterStore, character: Character, guildId: string | n
 }
 
 /** The owner's card with the latest ledger entries, re-read from the database. */
-function ownCard(s: CharacterStore, character: Character, guildId: string | null): EmbedView {
+function ownCard(s: CharacterStore, character: Character, guildId: string | null, forOthers = false): EmbedView {
   const page = s.history({ userId: character.ownerId, name: character.name }, 1, CARD_RECENT);
-  return characterCard(page.character, { recent: page.entries, entryCount: page.totals.entries, active: activeMark(s, page.character, guildId) });
+  return characterCard(page.character, {
+    recent: page.entries,
+    entryCount: page.totals.entries,
+    active: activeMark(s, page.character, guildId),
+    ...(forOthers ? { viewedByOther: true } : {}),
+  });
 }
 
 /** A private reply about the caller's own character: a line saying what happened, the card, and Share. */
@@ -659,7 +664,8 @@ function share(context: ComponentContext, ownerId: string, rest: string[]): Comp
   if (!character) return componentText('That character no longer exists.');
   const ref = { userId: ownerId, name: character.name };
   if (what === 'c') {
-    return { mode: 'reply', reply: { content: sharedBy, embeds: [ownCard(s, character, context.request.guildId)] } };
+    // A public copy: the facts, without the advice addressed to the owner.
+    return { mode: 'reply', reply: { content: sharedBy, embeds: [ownCard(s, character, context.request.guildId, true)] } };
   }
   const page = parseNumber(pageText) ?? 1;
   const result = attempt(() => s.history(ref, Math.max(1, page), HISTORY_PAGE_SIZE));

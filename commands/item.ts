@@ -7,10 +7,10 @@ import { normalizeName } from '../src/items/normalize.ts';
 import { TIER, getItemIndex, type ItemIndex, type LookupResult, type SearchFilters, type SearchHit } from '../src/items/search.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/render/escape.ts';
-import type { ComponentRow, Reply, SelectView } from '../src/render/types.ts';
+import type { ButtonView, ComponentRow, Reply, SelectView } from '../src/render/types.ts';
 import { slashCommand } from '../src/router/define.ts';
 import type { CommandModule } from '../src/router/types.ts';
-import type { Services } from '../src/services.ts';
+import { mustStayPrivate, seenByOthers } from '../src/router/privacy.ts';
 
 /** "Did you mean" candidates offered under a card. */
 const MAX_ALTERNATIVES = 10;
@@ -59,26 +59,22 @@ function alternativesMenu(hits: readonly SearchHit[], shown: ItemRecord, query: 
   };
 }
 
-/**
- * The invoker's active character (the server's pick first), for "requirements met" and "can I afford it".
- * A lookup never fails because of the character store: any problem there means no character.
- */
-export function activeCharacterFor(services: Services, userId: string, guildId: string | null): CardCharacter | undefined {
-  try {
-    return services.store().getActiveCharacter(userId, guildId) ?? undefined;
-  } catch (error) {
-    services.logger.warn({ err: error, userId }, 'item card: could not read the active character');
-    return undefined;
-  }
-}
-
 /** The card for `item`, a wiki button, and a select of the other candidates when there are any. */
 export function cardReply(
   item: ItemRecord,
-  options: { index: ItemIndex; hits?: readonly SearchHit[]; query?: string; filters?: SearchFilters; exact?: boolean; character?: CardCharacter | undefined },
+  options: {
+    index: ItemIndex;
+    hits?: readonly SearchHit[];
+    query?: string;
+    filters?: SearchFilters;
+    exact?: boolean;
+    character?: CardCharacter | undefined;
+    /** The card is private because of the character fields: offer to post the plain card publicly. */
+    shareable?: boolean;
+  },
 ): Reply {
   const { index, hits = [], query = item.name, filters = {}, exact = true } = options;
-  const rows: ComponentRow[] = [[wikiButton(item)]];
+  const rows: ComponentRow[] = [[wikiButton(item), ...(options.shareable ? [shareButton(item)] : [])]];
   // An exact name shared by several items (Beast Claw: a weapon and an incantation) offers the others.
   const candidates = exact ? hits.filter((hit) => hit.item.name === item.name) : hits;
   const menu = alternativesMenu(candidates, item, query, filters, exact ? 'Other items with this name' : 'Did you mean…?');
@@ -90,9 +86,21 @@ export function cardReply(
   };
 }
 
-function answer(index: ItemIndex, query: string, result: LookupResult, filters: SearchFilters, character: CardCharacter | undefined): Reply | null {
+/** Posts the card without the character's fields for everyone to see. */
+function shareButton(item: ItemRecord): ButtonView {
+  return { kind: 'button', label: 'Share', style: 'secondary', customId: `item:share:${item.key}` };
+}
+
+function answer(
+  index: ItemIndex,
+  query: string,
+  result: LookupResult,
+  filters: SearchFilters,
+  character: CardCharacter | undefined,
+  shareable = false,
+): Reply | null {
   if (!result.best || !result.plausible) return null;
-  return cardReply(result.best.item, { index, hits: result.hits, query, filters, exact: result.exact, character });
+  return cardReply(result.best.item, { index, hits: result.hits, query, filters, exact: result.exact, character, shareable });
 }
 
 function notFound(index: ItemIndex, query: string, filters: SearchFilters): Reply {
@@ -132,14 +140,18 @@ export const item: CommandModule = {
     { usage: '/item name:gpff', description: 'short names and typos work too (Gold-Pickled Fowl Foot)' },
     { usage: '/item name:beast claw category:incantation', description: 'only look among one kind of item' },
   ],
-  execute({ request, options, services }) {
+  execute({ request, options, activeCharacter }) {
     const index = requireIndex();
     // Trimmed: a trailing space means "more words coming" to autocomplete, not to a submitted name.
     const query = options.getString('name', true).trim();
     const filters: SearchFilters = { category: readCategory(options.getString('category')) };
     if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
+    // An autocomplete choice carries the item's key when two items share a name (Beast Claw).
+    const chosen = index.get(query);
+    if (chosen) return cardReply(chosen, { index, character: activeCharacter() ?? undefined, shareable: mustStayPrivate(request, activeCharacter()) });
     const result = index.lookup(query, { ...filters, limit: 25 });
-    return answer(index, query, result, filters, activeCharacterFor(services, request.user.id, request.guildId)) ?? notFound(index, query, filters);
+    const character = activeCharacter();
+    return answer(index, query, result, filters, character ?? undefined, mustStayPrivate(request, character)) ?? notFound(index, query, filters);
   },
   autocomplete({ query, options }) {
     const index = getItemIndex();
@@ -147,11 +159,18 @@ export const item: CommandModule = {
     const raw = options.has('category') ? options.getString('category') : undefined;
     const category = parseCategory(raw);
     const hits = index.search(query, { category, limit: 25 });
-    return hits.map((hit) => ({ name: choiceLabel(hit.item), value: hit.item.name }));
+    // The value is the name (readable, and exact on submit) unless another item has the same name.
+    return hits.map((hit) => ({ name: choiceLabel(hit.item), value: index.sharesName(hit.item) ? hit.item.key : hit.item.name }));
   },
-  component({ request, args, services }) {
+  component({ request, args, activeCharacter }) {
     const index = requireIndex();
     const [action, categoryIndex = '-', ...rest] = args;
+    if (action === 'share') {
+      // Everyone sees this one: the plain card, never the presser's character.
+      const shared = index.get(args.slice(1).join(':'));
+      if (!shared) return { mode: 'reply', reply: { ephemeral: true, content: 'That item is no longer in the data: run `/item` again.' } };
+      return { mode: 'reply', reply: cardReply(shared, { index }) };
+    }
     const key = request.values[0];
     if (action !== 'pick' || !key) return { mode: 'reply', reply: { ephemeral: true, content: 'This menu no longer works: run `/item` again.' } };
     const picked = index.get(key);
@@ -160,10 +179,12 @@ export const item: CommandModule = {
     const filters: SearchFilters = { category };
     const query = rest.join(':');
     const hits = query ? index.search(query, { ...filters, limit: MAX_ALTERNATIVES + 1 }) : [];
-    const reply = cardReply(picked, { index, hits, query: query || picked.name, filters, exact: false, character: activeCharacterFor(services, request.user.id, request.guildId) });
+    // On a card others can see, the pick updates the plain card; on a private one, the character's too.
+    const character = request.messageEphemeral || !seenByOthers(request) ? (activeCharacter() ?? undefined) : undefined;
+    const reply = cardReply(picked, { index, hits, query: query || picked.name, filters, exact: false, character });
     return { mode: 'update', reply: { ...reply, content: query ? `Matches for “${escapeUserText(query)}”:` : '' } };
   },
-  text({ request, services }) {
+  text({ request, activeCharacter }) {
     if (!looksLikeItemLookup(request.content)) return null;
     const index = getItemIndex();
     if (!index) return null;
@@ -173,6 +194,6 @@ export const item: CommandModule = {
     // ("hello there" → 'Prattling Pate "Hello"') are left to the router's help.
     const misspelt = result.best?.tier === TIER.FUZZY && result.best.score >= DM_MIN_FUZZY;
     if (!result.confident && !misspelt) return null;
-    return answer(index, query, result, {}, activeCharacterFor(services, request.user.id, request.guildId));
+    return answer(index, query, result, {}, activeCharacter() ?? undefined);
   },
 };

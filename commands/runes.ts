@@ -116,7 +116,9 @@ function runesLevel(context: CommandContext): Reply {
   const showBreakdown = readFlag(options, 'breakdown');
   if (to === undefined) throw new UserError(`\`to\` is required: the level to reach, from ${MIN_LEVEL + 1} to ${MAX_LEVEL}.`);
   const used: string[] = [];
-  const me = from === undefined || held === undefined ? character() : null;
+  // The character is read only when `from` is left out: a level given explicitly is a question about
+  // levels, not about the player (and the reply then stays public).
+  const me = from === undefined ? character() : null;
   let fromIsMine = false;
   if (from === undefined) {
     if (!me) {
@@ -126,7 +128,7 @@ function runesLevel(context: CommandContext): Reply {
     fromIsMine = true;
     used.push('level');
   }
-  if (held === undefined && me && (fromIsMine || me.level === from)) {
+  if (held === undefined && me && fromIsMine) {
     held = me.runesHeld;
     used.push('runes held');
   }

@@ -4,6 +4,7 @@
 import {
   ChannelType,
   Client,
+  InteractionContextType,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -49,7 +50,15 @@ function invocationOf(interaction: BaseInteraction): Invocation {
     channelId: interaction.channelId ?? null,
     locale: interaction.locale,
     surface: 'gateway',
+    seenByOthers: seenByOthers(interaction),
   };
+}
+
+/** Only in the bot's own DMs is a normal reply seen by the invoker alone. */
+function seenByOthers(interaction: BaseInteraction): boolean {
+  if (interaction.context === InteractionContextType.BotDM) return false;
+  if (interaction.context === InteractionContextType.Guild || interaction.context === InteractionContextType.PrivateChannel) return true;
+  return interaction.guildId !== null || interaction.channel?.type !== ChannelType.DM;
 }
 
 /** Flatten discord.js's option tree into the subcommand path and a name → value map. */
@@ -147,7 +156,12 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, router: 
 
 async function handleComponent(interaction: MessageComponentInteraction, router: Router): Promise<void> {
   await router.runComponent(
-    { ...invocationOf(interaction), customId: interaction.customId, values: interaction.isStringSelectMenu() ? interaction.values : [] },
+    {
+      ...invocationOf(interaction),
+      customId: interaction.customId,
+      values: interaction.isStringSelectMenu() ? interaction.values : [],
+      messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
+    },
     {
       async deferUpdate() {
         await interaction.deferUpdate();
@@ -177,6 +191,7 @@ async function handleDirectMessage(message: Message, client: Client, router: Rou
     channelId: message.channelId,
     locale: 'en-US',
     surface: 'dm-text',
+    seenByOthers: false,
     content: message.content,
   });
   const { flags: _flags, ...options } = messageOptions(reply, false);

@@ -144,37 +144,11 @@ export function core<T>(work: () => T): T {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The active character (issue 5): defaults for options that describe "me".
+// The active character (issue 5): defaults for options that describe "me". The router looks it up once,
+// only when asked, and makes the reply private when a private character was read where others see it.
 
-/**
- * The caller's active character (the server override first), or null. Any store failure counts as
- * "no character": a calculation never fails because the database does.
- */
-export function activeCharacter(context: CommandContext): Character | null {
-  try {
-    const { user, guildId } = context.request;
-    return context.services.store().getActiveCharacter(user.id, guildId) ?? null;
-  } catch (error) {
-    try {
-      context.services.logger.warn({ err: error, userId: context.request.user.id }, 'active character unavailable; calculating without it');
-    } catch {
-      // logging must not fail a calculation either
-    }
-    return null;
-  }
-}
-
-/** Looks the character up at most once per command, and only when a default is actually needed. */
 export function lazyCharacter(context: CommandContext): () => Character | null {
-  let looked = false;
-  let character: Character | null = null;
-  return () => {
-    if (!looked) {
-      looked = true;
-      character = activeCharacter(context);
-    }
-    return character;
-  };
+  return () => context.activeCharacter();
 }
 
 /** "Miriel (level 42)", escaped. */

@@ -9,7 +9,8 @@ import { UserError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { OptionReader } from './options.ts';
 import { parseCommandLine } from './parse.ts';
-import type { AutocompleteRequest, CommandModule, CommandRequest, ComponentRequest, TextRequest } from './types.ts';
+import { ActiveCharacterProbe, mustStayPrivate } from './privacy.ts';
+import type { AutocompleteRequest, CommandModule, CommandRequest, ComponentRequest, Invocation, TextRequest } from './types.ts';
 
 /** How a surface delivers the answer to a command. */
 export interface CommandResponder {
@@ -98,6 +99,18 @@ export class Router {
     return errorReply(errorId);
   }
 
+  /** The invoker's active character, looked up at most once and only if the handler asks. */
+  private probe(request: Invocation): ActiveCharacterProbe {
+    return new ActiveCharacterProbe(() => {
+      try {
+        return this.services.store().getActiveCharacter(request.user.id, request.guildId) ?? null;
+      } catch (error) {
+        this.services.logger.warn({ err: error, userId: request.user.id }, 'active character unavailable; answering without it');
+        return null;
+      }
+    });
+  }
+
   private logContext(request: CommandRequest | ComponentRequest | TextRequest): Record<string, unknown> {
     return { userId: request.user.id, guildId: request.guildId, surface: request.surface };
   }
@@ -118,13 +131,24 @@ export class Router {
       reply = { ephemeral: true, content: `I don't know the command \`/${request.commandName}\`. Type \`/help\` for the list.` };
     } else {
       const started = performance.now();
-      const timer = setTimeout(() => {
-        deferral = responder.defer(module.deferEphemeral ?? false).catch((error: unknown) => {
+      const probe = this.probe(request);
+      const deferNow = (): Promise<void> => {
+        clearTimeout(timer);
+        deferral ??= responder.defer(module.deferEphemeral ?? false).catch((error: unknown) => {
           this.services.logger.warn({ err: error, ...where }, 'defer failed');
         });
-      }, this.deferAfterMs);
+        return deferral;
+      };
+      const timer = setTimeout(deferNow, this.deferAfterMs);
       try {
-        reply = await module.execute({ request, options: new OptionReader(request.options), services: this.services });
+        reply = await module.execute({
+          request,
+          options: new OptionReader(request.options),
+          services: this.services,
+          activeCharacter: () => probe.get(),
+          defer: deferNow,
+        });
+        if (mustStayPrivate(request, probe.used)) reply = { ...reply, ephemeral: true };
       } catch (error) {
         reply = this.failureReply(error, where);
       } finally {
@@ -176,8 +200,14 @@ export class Router {
       const timer = setTimeout(() => {
         deferral = responder.deferUpdate().catch((error: unknown) => this.services.logger.warn({ err: error, ...where }, 'defer failed'));
       }, this.deferAfterMs);
+      const probe = this.probe(request);
       try {
-        result = await module.component({ request, args, services: this.services });
+        result = await module.component({ request, args, services: this.services, activeCharacter: () => probe.get() });
+        // A private character read for someone else's public message: answer the presser privately
+        // instead of editing what everyone sees.
+        if (mustStayPrivate(request, probe.used) && !(result.mode === 'update' && request.messageEphemeral)) {
+          result = { mode: 'reply', reply: { ...result.reply, ephemeral: true } };
+        }
       } catch (error) {
         result = { mode: 'reply', reply: this.failureReply(error, where) };
       } finally {
@@ -204,7 +234,8 @@ export class Router {
       if (request.content.trimStart().startsWith('/')) return await this.runTypedCommand(request);
       for (const module of this.commands.values()) {
         if (!module.text) continue;
-        const reply = await module.text({ request, services: this.services });
+        const probe = this.probe(request);
+        const reply = await module.text({ request, services: this.services, activeCharacter: () => probe.get() });
         if (reply) return reply;
       }
       return fallbackTextReply();

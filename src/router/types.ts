@@ -5,6 +5,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
 import type { OptionReader } from './options.ts';
 import type { Services } from '../services.ts';
+import type { Character } from '../characters/types.ts';
 
 export type Surface = 'gateway' | 'console' | 'dm-text';
 
@@ -36,6 +37,11 @@ export interface Invocation {
   channelId: string | null;
   locale: string;
   surface: Surface;
+  /**
+   * Whether a non-ephemeral reply is seen by anyone but the invoker: true in servers and in private
+   * channels (group DMs, DMs between other users), false in the bot's own DMs. Default: guildId !== null.
+   */
+  seenByOthers?: boolean;
 }
 
 export interface CommandRequest extends Invocation {
@@ -53,16 +59,30 @@ export interface AutocompleteRequest extends CommandRequest {
 export interface ComponentRequest extends Invocation {
   customId: string;
   values: string[];
+  /** The message the component sits on is ephemeral (only its invoker sees it). */
+  messageEphemeral?: boolean;
 }
 
 export interface TextRequest extends Invocation {
   content: string;
 }
 
-export interface CommandContext {
+/** What every handler may ask of the router, besides its request. */
+export interface HandlerTools {
+  services: Services;
+  /**
+   * The invoker's active character (this server's pick first), looked up once; null when there is none
+   * or the store fails (a lookup or a calculation never fails because of the database). Using it makes
+   * the reply private wherever others would see it, unless the character is public.
+   */
+  activeCharacter(): Character | null;
+}
+
+export interface CommandContext extends HandlerTools {
   request: CommandRequest;
   options: OptionReader;
-  services: Services;
+  /** Acknowledge now ("thinking…") before long synchronous work; the router otherwise defers after 2 s. */
+  defer(): Promise<void>;
 }
 
 export interface AutocompleteContext {
@@ -73,16 +93,14 @@ export interface AutocompleteContext {
   services: Services;
 }
 
-export interface ComponentContext {
+export interface ComponentContext extends HandlerTools {
   request: ComponentRequest;
   /** custom_id split on ':' after the command name: `item:pick:123` → ['pick', '123']. */
   args: string[];
-  services: Services;
 }
 
-export interface TextContext {
+export interface TextContext extends HandlerTools {
   request: TextRequest;
-  services: Services;
 }
 
 export interface Example {

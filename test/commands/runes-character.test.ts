@@ -2,7 +2,6 @@
 // says so (name escaped), explicit options win, and a broken store never fails a calculation.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runesBetween } from '../../src/runes/index.ts';
 import { GUILD_ID, OTHER_USER_ID, USER_ID, makeTestApp, text } from './runes-helpers.ts';
 
 const t = makeTestApp();
@@ -21,14 +20,26 @@ describe('defaults from the active character', () => {
     expect(reply.ephemeral).toBeFalsy();
     const out = text(reply);
     expect(out).toContain('Level 42 → 50');
-    // level 42 → 50 from the table of prefix sums: to 50 = 262,472 (§1); to 42 computed by the core
-    expect(out).toContain(runesBetween(42, 50).toLocaleString('en-US'));
+    // level 42 → 50: cost(L) = floor((L+81)² · (L−6) / 50) + 1 (mechanics.md §1) for L = 42..49 is
+    // 10,893 + 11,379 + 11,876 + 12,384 + 12,904 + 13,435 + 13,979 + 14,535 (cost(49) = 14,535 is in §1)
+    expect(out).toContain('101,385');
     expect(out).toContain('Held: 50,000');
     expect(out).toMatch(/Using level and runes held from Miriel/);
     // the name is escaped: no markdown emphasis and no live @everyone
     const description = reply.embeds?.[0]?.description ?? '';
     expect(description).toContain('Miriel \\*the\\*');
     expect(description).not.toMatch(/@everyone/);
+  });
+
+  it('is private in a server, where others would see the private character (and normal in the bot DMs)', async () => {
+    const inServer = await t.run('runes', 'level', { to: 50 }, { guildId: GUILD_ID });
+    expect(inServer.ephemeral).toBe(true);
+    const explicit = await t.run('runes', 'level', { from: 1, to: 150 }, { guildId: GUILD_ID });
+    expect(explicit.ephemeral).toBeFalsy();
+    for (const [command, sub] of [['runes', 'death'], ['stats', null], ['matchmaking', null]] as const) {
+      const reply = await t.run(command, sub, {}, { guildId: GUILD_ID });
+      expect(reply.ephemeral, `/${command} ${sub ?? ''}`).toBe(true);
+    }
   });
 
   it('explicit options win, and held is not borrowed for another starting level', async () => {

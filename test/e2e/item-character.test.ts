@@ -3,11 +3,14 @@
 // affordable. The server's own pick (switch here:true) wins over the global active character there.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slashCommand, user } from '../fake-discord/payloads.ts';
+import { buttonPress, slashCommand, user } from '../fake-discord/payloads.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 type Field = { name: string; value: string };
-type Body = { type: number; data: { embeds?: { title?: string; fields?: Field[] }[] } };
+type Body = {
+  type: number;
+  data: { flags?: number; embeds?: { title?: string; fields?: Field[] }[]; components?: { components: { custom_id?: string; label?: string }[] }[] };
+};
 
 let h: Harness;
 const player = user('800000000000000601', 'melina');
@@ -55,5 +58,30 @@ describe('/item for the active character', () => {
     expect(inGuild.find((f) => f.name.startsWith('Bleed Build'))!.name).toBe('Bleed Build can use it');
     const inDm = await card('Rivers of Blood', false);
     expect(inDm.find((f) => f.name.startsWith('Tarnished'))).toBeDefined();
+  });
+
+  it('keeps a private character private in a server: the card is ephemeral, and Share posts the plain card', async () => {
+    const request = await h.interact(slashCommand('item', { values: { name: 'Rivers of Blood' }, user: player, guild: true }));
+    const body = request.body as Body;
+    expect(body.data.flags).toBe(64);
+    const share = body.data.components!.flatMap((row) => row.components).find((c) => c.label === 'Share')!;
+    expect(share.custom_id).toBe('item:share:weapon:9040000');
+    const shared = await h.interact(buttonPress(share.custom_id!, { guild: true, user: player }));
+    const sharedBody = shared.body as Body;
+    expect(sharedBody.type).toBe(4);
+    expect(sharedBody.data.flags ?? 0).toBe(0);
+    expect(sharedBody.data.embeds![0]!.title).toBe('Rivers of Blood');
+    expect(JSON.stringify(sharedBody)).not.toMatch(/Bleed Build|Tarnished|you have/);
+  });
+
+  it('answers a public server card for a player without a character, or with a public one', async () => {
+    const other = user('800000000000000602', 'nepheli');
+    const plain = await h.interact(slashCommand('item', { values: { name: 'Moonveil' }, user: other, guild: true }));
+    expect((plain.body as Body).data.flags ?? 0).toBe(0);
+    await h.interact(slashCommand('character', { path: ['create'], values: { name: 'Open Book', class: 'Astrologer' }, user: other }));
+    await h.interact(slashCommand('character', { path: ['visibility'], values: { name: 'Open Book', public: true }, user: other }));
+    const open = await h.interact(slashCommand('item', { values: { name: 'Moonveil' }, user: other, guild: true }));
+    expect((open.body as Body).data.flags ?? 0).toBe(0);
+    expect(JSON.stringify(open.body)).toMatch(/Open Book/);
   });
 });

@@ -28,6 +28,16 @@ const app = createApp({
   fetchAttachment: async () => Buffer.from('{"not":"what you expect"'),
 });
 
+// User 0 has a private active character: nothing about it may appear in a reply others can see.
+const SECRET = 'Zelgius Secretkeeper';
+app.services.store().createCharacter('200000000000000001', { name: SECRET, className: 'Wretch' });
+app.services.store().addRunes({ userId: '200000000000000001' }, 1_234_567);
+
+/** A reply visible to others (not ephemeral, in a server) that shows the private character. */
+function leaks(reply: Reply, guild: boolean): boolean {
+  return guild && !reply.ephemeral && /Zelgius|Secretkeeper/.test(JSON.stringify(reply));
+}
+
 afterAll(async () => {
   await app.shutdown(1000);
   rmSync(dir, { recursive: true, force: true });
@@ -109,6 +119,7 @@ describe.each(leaves())('/$commandName $group $subcommand', (leaf) => {
         const request: CommandRequest = { ...base(who, guild), commandName: leaf.commandName, group: leaf.group, subcommand: leaf.subcommand, options };
         await app.router.runCommand(request, { defer: async () => undefined, send: async (r) => void (reply = r) });
         expect(reply).toBeDefined();
+        expect(leaks(reply!, guild), JSON.stringify({ options, reply })).toBe(false);
         const errors = unexpectedErrors().filter((l) => logs.indexOf(l) >= before);
         expect(errors, JSON.stringify({ options, errors: errors.map((e) => e.err?.stack ?? e.msg) })).toEqual([]);
       }),
@@ -137,14 +148,15 @@ describe('forged button presses', () => {
   it('get a reply, never an unexpected error', async () => {
     const names = COMMANDS.map((m) => m.data.name);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...names), fc.array(fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String)), { maxLength: 6 }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }), fc.nat(), async (name, parts, values, who) => {
+      fc.asyncProperty(fc.constantFrom(...names), fc.array(fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String)), { maxLength: 6 }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }), fc.nat(), fc.boolean(), async (name, parts, values, who, guild) => {
         const before = logs.length;
         let result: ComponentReply | undefined;
         await app.router.runComponent(
-          { ...base(who, false), customId: [name, ...parts].join(':').slice(0, 100), values },
+          { ...base(who, guild), customId: [name, ...parts].join(':').slice(0, 100), values, messageEphemeral: false },
           { deferUpdate: async () => undefined, send: async (r) => void (result = r) },
         );
         expect(result).toBeDefined();
+        expect(leaks(result!.reply, guild)).toBe(false);
         expect(unexpectedErrors().filter((l) => logs.indexOf(l) >= before)).toEqual([]);
       }),
       { numRuns: 200 },

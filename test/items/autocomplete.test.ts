@@ -38,9 +38,13 @@ function problems(query: string, choices: Choice[]): string[] {
       continue;
     }
     if (choice.name.length > 100 || value.length > 100) out.push(`${query}: ${choice.name} is too long`);
-    const items = byName.get(value);
+    // The value is the official name, or the item's key when two items share that name.
+    const keyed = index.get(value);
+    if (keyed && (byName.get(keyed.name)?.length ?? 0) < 2) out.push(`${query}: ${value} is a key although ${keyed.name} is unique`);
+    const name = keyed?.name ?? value;
+    const items = keyed ? [keyed] : byName.get(value);
     if (!items) out.push(`${query}: ${value} is not an official name`);
-    if (!choice.name.startsWith(value)) out.push(`${query}: ${choice.name} does not begin with ${value}`);
+    if (!choice.name.startsWith(name)) out.push(`${query}: ${choice.name} does not begin with ${name}`);
     // The label is exactly one item's label: "Name · Class", with "(DLC)" exactly when it is a DLC item.
     const item = items?.find((i) => choiceLabel(i) === choice.name);
     if (!item || !labels.has(choice.name)) out.push(`${query}: ${choice.name} is no item's label`);

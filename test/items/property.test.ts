@@ -15,6 +15,9 @@ import { OptionReader } from '../../src/router/options.ts';
 import type { Invocation, OptionValue } from '../../src/router/types.ts';
 import { app } from './helpers.ts';
 
+/** What the router gives every handler besides its request (no active character here). */
+const tools = { services: app.services, activeCharacter: () => null, defer: async () => undefined };
+
 const index = getItemIndex() as ItemIndex;
 const names = index.items.map((i) => i.name);
 const invocation: Invocation = { user: { id: '1', username: 'u' }, guildId: null, channelId: null, locale: 'en-US', surface: 'gateway' };
@@ -129,11 +132,11 @@ describe('property: no query breaks item search', () => {
       fc.asyncProperty(query, option, fc.option(fc.boolean(), { nil: undefined }), async (q, category, dlc) => {
         const itemOptions: Record<string, OptionValue> = { name: q, ...(category !== undefined ? { category } : {}) };
         await expectReplyOrUserError(() =>
-          itemCommand.execute({ request: { ...invocation, commandName: 'item', group: null, subcommand: null, options: itemOptions }, options: new OptionReader(itemOptions), services: app.services }),
+          itemCommand.execute({ request: { ...invocation, commandName: 'item', group: null, subcommand: null, options: itemOptions }, options: new OptionReader(itemOptions), ...tools }),
         );
         const searchOptions: Record<string, OptionValue> = { query: q, ...(category !== undefined ? { category } : {}), ...(dlc !== undefined ? { dlc } : {}) };
         await expectReplyOrUserError(() =>
-          searchCommand.execute({ request: { ...invocation, commandName: 'search', group: null, subcommand: null, options: searchOptions }, options: new OptionReader(searchOptions), services: app.services }),
+          searchCommand.execute({ request: { ...invocation, commandName: 'search', group: null, subcommand: null, options: searchOptions }, options: new OptionReader(searchOptions), ...tools }),
         );
       }),
       { numRuns: 200 },
@@ -145,8 +148,8 @@ describe('property: no query breaks item search', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(part, { maxLength: 8 }), fc.array(fc.oneof(fc.constantFrom(...index.items.slice(0, 50).map((i) => i.key)), fc.string({ maxLength: 20 })), { maxLength: 3 }), async (args, values) => {
         const request = { ...invocation, customId: '', values };
-        await expectReplyOrUserError(() => itemCommand.component!({ request: { ...request, customId: ['item', ...args].join(':') }, args, services: app.services }));
-        await expectReplyOrUserError(() => searchCommand.component!({ request: { ...request, customId: ['search', ...args].join(':') }, args, services: app.services }));
+        await expectReplyOrUserError(() => itemCommand.component!({ request: { ...request, customId: ['item', ...args].join(':') }, args, ...tools }));
+        await expectReplyOrUserError(() => searchCommand.component!({ request: { ...request, customId: ['search', ...args].join(':') }, args, ...tools }));
       }),
       { numRuns: 300 },
     );
@@ -155,7 +158,7 @@ describe('property: no query breaks item search', () => {
   it('DM text never throws', async () => {
     await fc.assert(
       fc.asyncProperty(query, async (content) => {
-        await expectReplyOrUserError(() => itemCommand.text!({ request: { ...invocation, surface: 'dm-text', content }, services: app.services }));
+        await expectReplyOrUserError(() => itemCommand.text!({ request: { ...invocation, surface: 'dm-text', content }, ...tools }));
       }),
       { numRuns: 300 },
     );
