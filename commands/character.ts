@@ -583,6 +583,8 @@ async function importCommand(context: CommandContext): Promise<Reply> {
         : 'I could not download the attached file: attach it again in a moment. Nothing was changed.',
     );
   }
+  // Checking and loading a large file is synchronous work: acknowledge first so Discord keeps waiting.
+  await context.defer();
   const s = store(context);
   const userId = context.request.user.id;
   const backup = replace ? attempt(() => s.exportUser(userId)) : null;

@@ -50,9 +50,9 @@ import {
 } from './validate.ts';
 
 export interface OpenStoreOptions {
-  /** SQLite busy_timeout in ms (default 5000). */
+  /** SQLite busy_timeout in ms (default 600: the wait blocks the event loop). */
   busyTimeoutMs?: number;
-  /** Whole-transaction retries after SQLITE_BUSY outlasts the busy timeout (default 3). */
+  /** Whole-transaction retries after SQLITE_BUSY outlasts the busy timeout (default 1). */
   busyRetries?: number;
   /** PRAGMA synchronous (default 'FULL'; 'NORMAL' is safe against process crashes in WAL mode). */
   synchronous?: 'FULL' | 'NORMAL';
@@ -295,11 +295,17 @@ function overCap(held: number, amount: number): StoreError {
  * Throws SchemaTooNewError if the file was written by a newer schema; StoreError('storage') if it is not
  * a usable SQLite database.
  */
+export const DEFAULT_BUSY_TIMEOUT_MS = 600;
+export const DEFAULT_BUSY_RETRIES = 1;
+
 export function openStore(path: string, options: OpenStoreOptions = {}): CharacterStore {
   const memory = path === ':memory:';
   const fullPath = memory ? path : resolvePath(path);
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const busyRetries = options.busyRetries ?? 3;
+  // better-sqlite3 waits synchronously: a long wait would freeze the bot's event loop (gateway
+  // heartbeats, the router's 2-second defer). Transactions here take milliseconds, so waiting about a
+  // second in all before answering "busy, try again" is plenty and keeps Discord's 3-second rule.
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const busyRetries = options.busyRetries ?? DEFAULT_BUSY_RETRIES;
   const now = options.now ?? Date.now;
 
   function guard<R>(fn: () => R): R {

@@ -62,6 +62,17 @@ describe('busy database', () => {
     store.close();
   });
 
+  it('with the default settings, a long lock is refused as busy well within Discord’s 3 s (the wait blocks the event loop)', async () => {
+    const store = openStore(path);
+    const { locked, released } = holdLock(path, 3000);
+    await locked;
+    const started = Date.now();
+    expectStoreError(() => store.addRunes({ userId: 'u1' }, 10), 'busy');
+    expect(Date.now() - started).toBeLessThan(1800);
+    await released;
+    store.close();
+  });
+
   it('a lock outlasting the timeout and retries is a StoreError(busy) and changes nothing', async () => {
     const store: CharacterStore = openStore(path, { busyTimeoutMs: 50, busyRetries: 1 });
     const { locked, released } = holdLock(path, 1500);

@@ -43,7 +43,7 @@ describe('opening and migrating', () => {
     expect(a.settings()).toEqual({ journalMode: 'wal', foreignKeys: true, busyTimeoutMs: 4321, synchronous: 'FULL', schemaVersion: SCHEMA_VERSION });
     a.close();
     const b = openStore(path, { synchronous: 'NORMAL' });
-    expect(b.settings()).toMatchObject({ foreignKeys: true, busyTimeoutMs: 5000, synchronous: 'NORMAL' });
+    expect(b.settings()).toMatchObject({ foreignKeys: true, busyTimeoutMs: 600, synchronous: 'NORMAL' });
     b.close();
     const m = openStore(':memory:');
     expect(m.settings()).toMatchObject({ journalMode: 'memory', foreignKeys: true });

@@ -40,6 +40,15 @@ function showOther(target: APIUser, name: string, viewer: APIUser) {
   return slashCommand('character', { path: ['show'], values: { user: target, name }, user: viewer });
 }
 
+/** An import acknowledges first (private "thinking…") and then edits in its answer. */
+async function deferredAnswer(payload: { id: string; token: string }): Promise<{ content?: string }> {
+  const edit = h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${payload.token}/messages/@original`));
+  const callback = (await h.interact(payload)).body as Body;
+  expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+  expect(callback.data.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  return (await edit).body as { content?: string };
+}
+
 function unexpectedErrors() {
   return h.logs.filter((l) => l.errorId || l.msg === 'autocomplete failed');
 }
@@ -117,12 +126,9 @@ describe('/character through the real Client', () => {
     expect(doc.characters.map((c: { name: string }) => c.name)).toEqual(['Ranni', 'Renna']);
 
     const url = h.fake.hostFile('characters.json', file.data);
-    const request = await h.interact(
-      slashCommand('character', { path: ['import'], attachments: { file: attachment('600000000000000001', 'characters.json', url, file.data.length) }, user: stranger }),
-    );
-    const imported = request.body as Body;
-    expect(imported.data.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(imported.data.content).toMatch(/^Imported 2 characters: \*\*Ranni\*\* and \*\*Renna\*\*\./);
+    const payload = slashCommand('character', { path: ['import'], attachments: { file: attachment('600000000000000001', 'characters.json', url, file.data.length) }, user: stranger });
+    const imported = await deferredAnswer(payload);
+    expect(imported.content).toMatch(/^Imported 2 characters: \*\*Ranni\*\* and \*\*Renna\*\*\./);
     const store = h.app.services.store();
     expect(store.listCharacters(stranger.id).characters.map((c) => [c.name, c.runesHeld])).toEqual([
       ['Ranni', 0],
@@ -135,13 +141,10 @@ describe('/character through the real Client', () => {
     const before = JSON.stringify(store.exportUser(stranger.id).characters);
     const bad = Buffer.from(JSON.stringify({ format: 'tarnished-ledger/characters', version: 1, characters: [{ name: 'x' }] }));
     const url = h.fake.hostFile('bad.json', bad);
-    const request = await h.interact(
-      slashCommand('character', { path: ['import'], values: { replace: true }, attachments: { file: attachment('600000000000000002', 'bad.json', url, bad.length) }, user: stranger }),
-    );
-    const body = request.body as Body;
-    expect(body.data.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(body.data.content).toMatch(/^The file was not imported \(nothing was changed\)\. What is wrong with it:\n• /);
-    expect(body.data.content).toContain('exportedAt');
+    const payload = slashCommand('character', { path: ['import'], values: { replace: true }, attachments: { file: attachment('600000000000000002', 'bad.json', url, bad.length) }, user: stranger });
+    const answer = await deferredAnswer(payload);
+    expect(answer.content).toMatch(/^The file was not imported \(nothing was changed\)\. What is wrong with it:\n• /);
+    expect(answer.content).toContain('exportedAt');
     expect(JSON.stringify(store.exportUser(stranger.id).characters)).toBe(before);
     expect(unexpectedErrors()).toEqual([]);
   });

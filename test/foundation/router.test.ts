@@ -106,6 +106,25 @@ describe('router', () => {
     expect(c.reply).toEqual({ content: 'done' });
   });
 
+  it('lets a handler defer at once before synchronous work, and defers only once', async () => {
+    const heavy: CommandModule = {
+      data: slashCommand('heavy', 'heavy'),
+      examples: [],
+      deferEphemeral: true,
+      async execute({ defer }) {
+        await defer();
+        await defer();
+        const until = Date.now() + 80; // blocks the event loop, as a big SQLite transaction would
+        while (Date.now() < until);
+        return { ephemeral: true, content: 'loaded' };
+      },
+    };
+    const { app } = makeApp([heavy], 60_000);
+    const c = capture();
+    await app.router.runCommand(request('heavy'), c.responder);
+    expect(c.events).toEqual(['defer:true', 'send']);
+  });
+
   it('answers an unknown command', async () => {
     const { app } = makeApp([echo]);
     const c = capture();
