@@ -1,7 +1,7 @@
 // The console's three modes: one command from the command line, a script on standard input (one
 // reply per line), or an interactive prompt with tab completion.
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { App } from '../app.ts';
@@ -35,11 +35,25 @@ async function formatResult(result: LineResult, options: ConsoleOptions): Promis
   for (const file of result.reply.files ?? []) {
     const dir = options.filesDir ?? CONSOLE_FILES_DIR;
     await mkdir(dir, { recursive: true });
-    const target = path.join(dir, path.basename(file.name));
-    await writeFile(target, file.data);
+    const target = await freshPath(dir, path.basename(file.name));
+    await writeFile(target, file.data, { flag: 'wx' });
     text += `\nSaved ${file.name} to ${target}`;
   }
   return text;
+}
+
+/** `dir/name`, or `dir/name-2.ext`, `-3`… so an earlier file (a backup, say) is never overwritten. */
+async function freshPath(dir: string, name: string): Promise<string> {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, n === 1 ? name : `${stem}-${n}${ext}`);
+    try {
+      await access(candidate);
+    } catch {
+      return candidate;
+    }
+  }
 }
 
 function formatChoices(choices: Choice[], json: boolean): string {
