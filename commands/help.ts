@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { slashCommand } from '../src/router/define.ts';
 import { definitionOf } from '../src/router/parse.ts';
 import { UserError } from '../src/errors.ts';
+import { codeSpan } from '../src/render/escape.ts';
 import type { CommandModule } from '../src/router/types.ts';
 import type { EmbedField } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
@@ -50,7 +51,7 @@ export const help: CommandModule = {
     if (wanted) {
       const module = services.commands.find((m) => m.data.name === wanted);
       if (!module) {
-        throw new UserError(`There is no \`/${wanted}\` command. Commands: ${services.commands.map((m) => `\`/${m.data.name}\``).join(', ')}.`);
+        throw new UserError(`There is no ${codeSpan(`/${wanted}`)} command. Commands: ${services.commands.map((m) => `\`/${m.data.name}\``).join(', ')}.`);
       }
       const definition = definitionOf(module);
       return {

@@ -24,3 +24,12 @@ export function truncate(text: string, max: number): string {
   if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
   return `${cut}…`;
 }
+
+/**
+ * User text shown as inline code (`like this`): backticks and control characters removed so it can
+ * neither close the code span nor break the line, and kept short.
+ */
+export function codeSpan(text: string, max = 60): string {
+  const clean = text.replace(/[`\u0000-\u001f\u007f\u2028\u2029]/g, '').trim();
+  return `\`${truncate(clean || ' ', max)}\``;
+}

@@ -12,6 +12,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { CommandModule, OptionValue } from './types.ts';
+import { codeSpan } from '../render/escape.ts';
 
 export interface ParsedLine {
   commandName: string;
@@ -147,7 +148,7 @@ export function parseCommandLine(line: string, modules: readonly CommandModule[]
   const commandName = nameMatch[1]!.toLowerCase();
   const module = modules.find((m) => m.data.name === commandName);
   if (!module) {
-    return { ok: false, error: `Unknown command \`/${commandName}\`. Commands: ${modules.map((m) => '/' + m.data.name).join(', ')}.` };
+    return { ok: false, error: `Unknown command ${codeSpan(`/${commandName}`)}. Commands: ${modules.map((m) => '/' + m.data.name).join(', ')}.` };
   }
   const definition = definitionOf(module);
   let rest = text.slice(nameMatch[0].length);
@@ -174,7 +175,7 @@ export function parseCommandLine(line: string, modules: readonly CommandModule[]
   if (leading) {
     const unknown = /^(\S+?):/.exec(leading)?.[1];
     const valid = known.length ? `Options: ${known.map((o) => `${o.name}:`).join(' ')}` : 'This command takes no options.';
-    return { ok: false, error: unknown ? `Unknown option \`${unknown}\`. ${valid}` : `Write options as name:value. ${valid}` };
+    return { ok: false, error: unknown ? `Unknown option ${codeSpan(unknown)}. ${valid}` : `Write options as name:value. ${valid}` };
   }
 
   const options: Record<string, OptionValue> = {};

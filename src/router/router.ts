@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFER_AFTER_MS } from '../render/limits.ts';
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
 import { UserError } from '../errors.ts';
+import { codeSpan } from '../render/escape.ts';
 import type { Services } from '../services.ts';
 import { OptionReader } from './options.ts';
 import { parseCommandLine } from './parse.ts';
@@ -128,7 +129,7 @@ export class Router {
     if (!this.accepting) {
       reply = { ephemeral: true, content: 'The bot is restarting: please try again in a minute.' };
     } else if (!module) {
-      reply = { ephemeral: true, content: `I don't know the command \`/${request.commandName}\`. Type \`/help\` for the list.` };
+      reply = { ephemeral: true, content: `I don't know the command ${codeSpan(`/${request.commandName}`)}. Type \`/help\` for the list.` };
     } else {
       const started = performance.now();
       const probe = this.probe(request);

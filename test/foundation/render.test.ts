@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { renderChoices, renderMessage } from '../../src/render/discord.ts';
-import { escapeUserText, truncate } from '../../src/render/escape.ts';
+import { codeSpan, escapeUserText, truncate } from '../../src/render/escape.ts';
 import { DiscordLimits as L } from '../../src/render/limits.ts';
 import { renderText } from '../../src/render/text.ts';
 import type { Reply } from '../../src/render/types.ts';
@@ -95,6 +95,18 @@ describe('escaping user text', () => {
     expect(escaped).not.toMatch(/@everyone/);
     expect(escaped).not.toMatch(/<@\d+>/);
     expect(escaped).not.toContain('\n');
+  });
+
+  it('keeps user text inside an inline code span whatever it holds', () => {
+    expect(codeSpan('/he`lp **x**\n@everyone')).toBe('`/help **x**@everyone`');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const span = codeSpan(text);
+        expect(span.startsWith('`') && span.endsWith('`')).toBe(true);
+        expect(span.slice(1, -1)).not.toMatch(/[`\n\r]/);
+        expect(span.length).toBeLessThanOrEqual(62);
+      }),
+    );
   });
 
   it('truncates without splitting a surrogate pair', () => {
