@@ -4,6 +4,11 @@
 import type { Stats } from '../game/classes.ts';
 import { affordability, allRequirementsMet, checkRequirements, planPurchase } from '../characters/requirements.ts';
 import { escapeUserText } from '../render/escape.ts';
+import { briefNote } from '../render/runes.ts';
+import { findRuneItem, runeItemNotes } from '../runes/runeItems.ts';
+import { NOTES as RUNE_GAIN_NOTES } from '../runes/runeGain.ts';
+import { UPGRADE_NOTES } from '../runes/upgrades.ts';
+import type { Note } from '../game/confidence.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../render/style.ts';
 import type { ButtonView, EmbedField, EmbedView } from '../render/types.ts';
 import type { Category, ItemRecord, ShopOffer, StatKey } from './types.ts';
@@ -222,6 +227,21 @@ function categoryFields(item: ItemRecord): (EmbedField | undefined)[] {
   }
 }
 
+/**
+ * What the card must say about how sure its numbers are (mechanics.md confidence tags): single-source
+ * rune values and effects, the per-step upgrade rule, DLC figures taken from a wiki scrape.
+ */
+export function dataNotes(item: ItemRecord): string[] {
+  const notes: Note[] = [];
+  const runeItem = item.runeValue !== undefined ? findRuneItem(item.name) : undefined;
+  if (runeItem) notes.push(...runeItemNotes([runeItem]));
+  if (item.name === 'Gold-Pickled Fowl Foot') notes.push(RUNE_GAIN_NOTES.fowlFoot);
+  if (item.upgradeCosts?.length) notes.push(item.category === 'spirit_ash' ? UPGRADE_NOTES.spiritRunes : UPGRADE_NOTES.targetRate);
+  const lines = notes.map(briefNote);
+  if (item.sources.some((source) => source.startsWith('kaggle'))) lines.push('some DLC figures come from a community wiki scrape: unverified');
+  return lines;
+}
+
 export interface CardOptions {
   /** Shown in the footer when the record has none of its own. */
   patch?: string;
@@ -245,6 +265,8 @@ export function itemCard(item: ItemRecord, options: CardOptions = {}): EmbedView
   add(shopField(item));
   if (item.sellValue) add({ name: 'Sells for', value: `${num(item.sellValue)} runes`, inline: true });
   for (const field of characterFields(item, options.character)) add(field);
+  const notes = dataNotes(item);
+  if (notes.length) add({ name: 'How sure', value: notes.map((note) => `⚠ ${note}`).join('\n') });
   const patch = item.patch || options.patch || '?';
   return {
     title: item.name,
