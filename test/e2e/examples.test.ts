@@ -14,7 +14,7 @@ const player = user('800000000000000701', 'ranni');
 beforeAll(async () => {
   h = await startHarness();
   // Some examples speak about "your active character".
-  await h.interact(slashCommand('character', { path: ['create'], values: { name: 'Miriel', class: 'Vagabond' }, user: player }));
+  await h.interact(slashCommand('character', { path: ['create'], values: { name: 'Melina', class: 'Vagabond' }, user: player }));
   await h.interact(slashCommand('character', { path: ['runes', 'add'], values: { amount: 200000 }, user: player }));
 });
 
@@ -34,8 +34,13 @@ describe('every /help example through the real Client', () => {
     const path = [group, subcommand].filter((p): p is string => p !== null);
     const before = h.logs.length;
     const request = await h.interact(slashCommand(commandName, { path, values: options as OptionSpec, user: player, guild: usage.length % 2 === 0 }));
-    const body = request.body as { type: number; data?: { content?: string; embeds?: unknown[] } };
+    const body = request.body as { type: number; data?: { content?: string; embeds?: unknown[]; components?: unknown[]; attachments?: unknown[] } };
     expect([4, 5]).toContain(body.type);
+    // A refusal is a bare private sentence; every example gets a real answer: a card, a file, or buttons.
+    if (body.type === 4) {
+      const substance = (body.data?.embeds?.length ?? 0) + (body.data?.components?.length ?? 0) + (body.data?.attachments?.length ?? 0);
+      expect(substance, body.data?.content).toBeGreaterThan(0);
+    }
     expect(h.logs.slice(before).filter((l) => l.errorId)).toEqual([]);
   });
 });
