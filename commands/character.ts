@@ -14,7 +14,7 @@ import { UserError } from '../src/errors.ts';
 import type { AutocompleteContext, CommandContext, CommandModule, ComponentContext } from '../src/router/types.ts';
 import type { Choice, ComponentReply, EmbedView, Reply } from '../src/render/types.ts';
 import { escapeUserText, truncate } from '../src/render/escape.ts';
-import { fmt, list as joinNames } from '../src/render/runes.ts';
+import { fmt, list as joinNames, statLabel } from '../src/render/runes.ts';
 import {
   characterCard,
   confirmButtons,
@@ -26,7 +26,6 @@ import {
   shareCardId,
   shareListId,
   stampOf,
-  statLabel,
   storeErrorText,
   userText,
 } from '../src/render/character.ts';

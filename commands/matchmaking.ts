@@ -6,7 +6,8 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext, CommandModule } from '../src/router/types.ts';
 import type { EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { characterName, core, footer, lazyCharacter, readFlag, readInt } from '../src/render/runes.ts';
+import { core, footer, lazyCharacter, readFlag, readInt } from '../src/render/runes.ts';
+import { nameOf } from '../src/render/character.ts';
 import { matchmakingFor } from '../src/runes/index.ts';
 import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
 import { MATCHMAKING_SOURCES, WEAPON_MATCH_TABLE } from '../src/game/matchmakingTables.ts';
@@ -72,7 +73,7 @@ function execute(context: CommandContext): Reply {
     `Community-tested figures, not game data: [r/Eldenring "Unofficial Matchmaking Information" (2022)](${MATCHMAKING_SOURCES.R1_ORIGINAL}) and [GameSkinny](${MATCHMAKING_SOURCES.G1}).`,
   ];
   if (!weapon) lines.push('Add `weapon_level` for the weapon range: you match players whose highest weapon is in range, too.');
-  if (used.length && me) lines.push(`Using ${used.join(' and ')} from ${characterName(me)}.`);
+  if (used.length && me) lines.push(`Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).`);
   return {
     embeds: [
       {

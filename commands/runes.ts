@@ -10,7 +10,6 @@ import { BRAND_COLOR } from '../src/render/style.ts';
 import type { SlashCommandIntegerOption } from '@discordjs/builders';
 import {
   SOURCES,
-  characterName,
   core,
   duration,
   fmt,
@@ -23,6 +22,7 @@ import {
   readText,
   shown,
 } from '../src/render/runes.ts';
+import { nameOf } from '../src/render/character.ts';
 import {
   bestItemsToReach,
   closestRuneItemNames,
@@ -136,13 +136,13 @@ function runesLevel(context: CommandContext): Reply {
     if (fromIsMine && me) {
       throw new UserError(
         me.level >= MAX_LEVEL
-          ? `${characterName(me)} is already at the maximum level, ${MAX_LEVEL}.`
-          : `${characterName(me)} is already level ${me.level}: \`to\` must be above it (up to ${MAX_LEVEL}).`,
+          ? `${nameOf(me)} is already at the maximum level, ${MAX_LEVEL}.`
+          : `${nameOf(me)} is already level ${me.level}: \`to\` must be above it (up to ${MAX_LEVEL}).`,
       );
     }
     throw new UserError(`\`to\` (${to}) must be above \`from\` (${from}): levels go from ${MIN_LEVEL} to ${MAX_LEVEL}.`);
   }
-  const defaultsNote = used.length && me ? `Using ${used.join(' and ')} from ${characterName(me)}.` : undefined;
+  const defaultsNote = used.length && me ? `Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).` : undefined;
   return levelReply(from, to, held, { ...(showBreakdown ? { breakdownPage: 1 } : {}), ...(defaultsNote ? { defaultsNote } : {}) });
 }
 
@@ -186,7 +186,7 @@ function runesReach(context: CommandContext): Reply {
       progressBar(reach.leftover, reach.nextLevelCost),
     );
   }
-  if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${characterName(me)}.`);
+  if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).`);
   return embed({ title: `${fmt(runes)} runes from level ${from}`, description: lines.join('\n'), footer: footer(SOURCES.levels) });
 }
 
@@ -362,11 +362,11 @@ function runesFarm(context: CommandContext): Reply {
     const me = from === undefined ? character() : null;
     if (from === undefined) {
       if (me && me.level >= target.level) {
-        throw new UserError(`${characterName(me)} is already level ${me.level}: give a higher target level (up to ${MAX_LEVEL}), or \`from\`.`);
+        throw new UserError(`${nameOf(me)} is already level ${me.level}: give a higher target level (up to ${MAX_LEVEL}), or \`from\`.`);
       } else if (me) {
         from = me.level;
         held = me.runesHeld;
-        mine = `Using level and runes held from ${characterName(me)}.`;
+        mine = `Using level and runes held from ${nameOf(me)} (level ${me.level}).`;
       } else {
         from = MIN_LEVEL;
         fromNote = ' Counting from level 1: give `from` for another starting level.';
@@ -427,7 +427,7 @@ function runesDeath(context: CommandContext): Reply {
   if (me && used.includes('runes held') && me.bloodstain !== null && me.bloodstain > 0) {
     lines.push(`Your unrecovered bloodstain of ${fmt(me.bloodstain)} runes would be **lost for good**.`);
   }
-  if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${characterName(me)}.`);
+  if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).`);
   const protections = risk.protections.map((p) => `**${p.name}** (${p.kind === 'talisman' ? 'talisman' : 'physick tear'}): ${p.effect}`);
   return embed({
     title: 'If you died now',

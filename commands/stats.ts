@@ -6,7 +6,8 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext, CommandModule } from '../src/router/types.ts';
 import type { EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, characterName, core, fmt, fmt1, footer, lazyCharacter, readInt } from '../src/render/runes.ts';
+import { SOURCES, core, fmt, fmt1, footer, lazyCharacter, readInt } from '../src/render/runes.ts';
+import { nameOf } from '../src/render/character.ts';
 import { discoveryForArcane, equipLoadForEndurance, fpForMind, hpForVigor, staminaForEndurance } from '../src/runes/index.ts';
 import { MAX_STAT, MIN_STAT } from '../src/game/classes.ts';
 
@@ -34,7 +35,7 @@ function execute(context: CommandContext): Reply {
       throw new UserError(`Give at least one of ${DERIVING.join(', ')} (each from ${MIN_STAT} to ${MAX_STAT}), or create a character with \`/character create\` to see its stats.`);
     }
     for (const stat of DERIVING) values[stat] = me.stats[stat];
-    mine = `Stats of ${characterName(me)}.`;
+    mine = `Stats of ${nameOf(me)}, level ${me.level}.`;
   }
   const next = (n: number) => (n < MAX_STAT ? n + 1 : null);
   const fields: EmbedField[] = [];

@@ -22,7 +22,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import Database from 'better-sqlite3';
 import { MAX_LEVEL, STAT_KEYS, findClass, levelFromStats, type Stat, type Stats } from '../game/classes.ts';
-import { levelCost, runesBetween } from '../runes/levels.ts';
+import { highestReachableLevel, levelCost, runesBetween } from '../runes/levels.ts';
 import { SchemaTooNewError, StoreError } from './errors.ts';
 import { replayLedger } from './ledger.ts';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, readUserVersion } from './migrations.ts';
@@ -40,14 +40,13 @@ import {
   cleanName,
   cleanNote,
   cleanText,
-  formatRunes,
   mergeStats,
   nameKey,
   requireClass,
   requireInteger,
   requireStat,
-  statLabel,
 } from './validate.ts';
+import { fmt, statLabel } from '../render/runes.ts';
 
 export interface OpenStoreOptions {
   /** SQLite busy_timeout in ms (default 600: the wait blocks the event loop). */
@@ -217,16 +216,13 @@ function statsOf(row: CharacterRow): Stats {
   };
 }
 
-/** Levels the held runes pay for, from `level` (ignoring the per-stat cap). */
+/**
+ * Levels the held runes pay for, from `level` (ignoring the per-stat cap). Deprecated: the rune core's
+ * highestReachableLevel is the one implementation; this name stays only because src/characters/index.ts
+ * re-exports it.
+ */
 export function affordableLevels(level: number, runes: number): number {
-  let lo = 0;
-  let hi = MAX_LEVEL - level;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (runesBetween(level, level + mid) <= runes) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return highestReachableLevel(level, runes).levelsGained;
 }
 
 function iso(ms: number): string {
@@ -249,7 +245,6 @@ function toCharacter(row: CharacterRow): Character {
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     nextLevelCost: row.level < MAX_LEVEL ? levelCost(row.level) : null,
-    affordableLevels: affordableLevels(row.level, row.runes_held),
   };
 }
 
@@ -278,7 +273,7 @@ function insufficient(held: number, required: number, what: string): StoreError 
   const shortfall = required - held;
   return new StoreError(
     'insufficient_runes',
-    `${what} costs ${formatRunes(required)} runes but you hold ${formatRunes(held)}: ${formatRunes(shortfall)} short. Nothing was spent.`,
+    `${what} costs ${fmt(required)} runes but you hold ${fmt(held)}: ${fmt(shortfall)} short. Nothing was spent.`,
     { shortfall, required },
   );
 }
@@ -286,7 +281,7 @@ function insufficient(held: number, required: number, what: string): StoreError 
 function overCap(held: number, amount: number): StoreError {
   return new StoreError(
     'rune_cap',
-    `That would make ${formatRunes(held + amount)} runes held; the game caps held runes at ${formatRunes(RUNE_CAP)}. Nothing was changed.`,
+    `That would make ${fmt(held + amount)} runes held; the game caps held runes at ${fmt(RUNE_CAP)}. Nothing was changed.`,
   );
 }
 
@@ -679,7 +674,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Charact
     if (amount < 0 && row.runes_held + amount < 0) {
       throw new StoreError(
         'insufficient_runes',
-        `You hold ${formatRunes(row.runes_held)} runes, so ${formatRunes(-amount)} can't be taken away. Nothing was changed.`,
+        `You hold ${fmt(row.runes_held)} runes, so ${fmt(-amount)} can't be taken away. Nothing was changed.`,
         { shortfall: -amount - row.runes_held, required: -amount },
       );
     }

@@ -24,10 +24,8 @@ export interface Character {
   isPublic: boolean;
   createdAt: string;
   updatedAt: string;
-  /** Derived: runes for the next level (null at level 713). */
+  /** Derived: runes for the next level (null at level 713). What the held runes buy: highestReachableLevel (src/runes). */
   nextLevelCost: number | null;
-  /** Derived: how many levels the held runes pay for right now (ignoring the per-stat cap of 99). */
-  affordableLevels: number;
 }
 
 /**

@@ -2,6 +2,9 @@
 // StoreError('invalid') whose message a player can read.
 
 import { CLASSES, MAX_STAT, STAT_KEYS, findClass, type StartingClass, type Stat, type Stats } from '../game/classes.ts';
+// Display helpers for the messages below (src/render/runes.ts imports nothing from src/characters at run
+// time, so there is no import cycle).
+import { fmt, statLabel } from '../render/runes.ts';
 import { StoreError } from './errors.ts';
 
 /** The game caps runes held (and so a bloodstain) at 999,999,999. */
@@ -88,14 +91,10 @@ export function requireStat(raw: unknown): Stat {
   return stat;
 }
 
-export function statLabel(stat: Stat): string {
-  return stat.charAt(0).toUpperCase() + stat.slice(1);
-}
-
 export function requireInteger(raw: unknown, what: string, min: number, max: number): number {
   if (typeof raw !== 'number' || !Number.isSafeInteger(raw)) throw new StoreError('invalid', `${what} must be a whole number.`);
   if (raw < min || raw > max) {
-    throw new StoreError('invalid', `${what} must be from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')} (got ${raw.toLocaleString('en-US')}).`);
+    throw new StoreError('invalid', `${what} must be from ${fmt(min)} to ${fmt(max)} (got ${fmt(raw)}).`);
   }
   return raw;
 }
@@ -122,8 +121,4 @@ export function mergeStats(cls: StartingClass, base: Stats, changes: unknown): S
     out[stat] = checkStatValue(cls, stat, value);
   }
   return out;
-}
-
-export function formatRunes(n: number): string {
-  return n.toLocaleString('en-US');
 }

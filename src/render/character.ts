@@ -7,21 +7,17 @@ import type { CharacterListing } from '../characters/store.ts';
 import type { StoreError } from '../characters/errors.ts';
 import type { Character, HistoryPage, LedgerEntry } from '../characters/types.ts';
 import { MAX_CHARACTERS_PER_USER } from '../characters/validate.ts';
-import { STAT_ABBREVIATIONS, STAT_KEYS, type Stat } from '../game/classes.ts';
+import { STAT_ABBREVIATIONS, STAT_KEYS } from '../game/classes.ts';
 import { highestReachableLevel } from '../runes/index.ts';
 import { escapeUserText, truncate } from './escape.ts';
-import { fmt } from './runes.ts';
+import { fmt, statLabel } from './runes.ts';
 import { BRAND_COLOR, ERROR_COLOR } from './style.ts';
 import type { ButtonView, ComponentRow, EmbedField, EmbedView } from './types.ts';
 
 /** Minus sign for spent runes (U+2212, so a line never starts a markdown list). */
 export const MINUS = '−';
 
-export function statLabel(stat: Stat): string {
-  return stat.charAt(0).toUpperCase() + stat.slice(1);
-}
-
-/** A player-typed name, escaped for markdown and mentions, in bold. */
+/** A character's (player-typed) name, escaped for markdown and mentions, in bold: the one way replies name a character. */
 export function nameOf(character: Pick<Character, 'name'>): string {
   return `**${escapeUserText(character.name)}**`;
 }

@@ -1,11 +1,13 @@
 // Shared helpers for the rune calculator's commands (/runes, /upgrade, /class, /stats, /matchmaking):
-// number formatting, a text progress bar, option reading that always states the valid range, turning
+// number formatting (also used by the character store's messages, so this file must import nothing
+// from src/characters at run time), stat labels, a text progress bar, option reading that always states the valid range, turning
 // the core's RangeError/TypeError into a UserError, the active-character default, and the footer that
 // names the data source and the core's confidence notes in a few words.
 // No game formulas here: those live in src/runes and src/game.
 
 import { UserError } from '../errors.ts';
 import type { Character } from '../characters/types.ts';
+import type { Stat } from '../game/classes.ts';
 import type { Note } from '../game/confidence.ts';
 import type { OptionReader } from '../router/options.ts';
 import type { CommandContext } from '../router/types.ts';
@@ -22,6 +24,11 @@ export function fmt(n: number): string {
 /** 48.2 → "48.2", 45 → "45.0". */
 export function fmt1(n: number): string {
   return oneDecimal.format(n);
+}
+
+/** "vigor" → "Vigor". */
+export function statLabel(stat: Stat): string {
+  return stat.charAt(0).toUpperCase() + stat.slice(1);
 }
 
 /** `+5`, used for upgrade levels. */
@@ -149,11 +156,6 @@ export function core<T>(work: () => T): T {
 
 export function lazyCharacter(context: CommandContext): () => Character | null {
   return () => context.activeCharacter();
-}
-
-/** "Miriel (level 42)", escaped. */
-export function characterName(character: Character): string {
-  return `${escapeUserText(character.name)} (level ${character.level})`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ describe('rune calculator through the real Client', () => {
     // Confessor starts at level 10 (§2); cost(10) = 829 (§1).
     expect(embed.title).toBe('Level 10 → 11');
     expect(embed.description).toContain('**829 runes**');
-    expect(embed.description).toContain('from Miriel (level 10)');
+    expect(embed.description).toContain('from **Miriel** (level 10)');
 
     const bad = await h.interact(slashCommand('runes', { path: ['level'], values: { from: 0, to: 714 } }));
     const badBody = bad.body as Body;
