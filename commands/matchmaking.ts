@@ -8,10 +8,9 @@ import type { EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
 import { core, footer, lazyCharacter, readFlag, readInt } from '../src/render/runes.ts';
 import { nameOf } from '../src/render/character.ts';
-import { matchmakingFor } from '../src/runes/index.ts';
+import { matchmakingFor, matchmakingWeapon } from '../src/runes/index.ts';
 import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
-import { MATCHMAKING_SOURCES, WEAPON_MATCH_TABLE } from '../src/game/matchmakingTables.ts';
-import type { Character } from '../src/characters/types.ts';
+import { MATCHMAKING_SOURCES } from '../src/game/matchmakingTables.ts';
 
 const LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL, what: `a level from ${MIN_LEVEL} to ${MAX_LEVEL}` };
 
@@ -19,16 +18,6 @@ function range(r: { min: number; max: number } | null, plusSign = false): string
   if (!r) return 'none';
   const p = plusSign ? '+' : '';
   return r.min === r.max ? `${p}${r.min}` : `${p}${r.min} to ${p}${r.max}`;
-}
-
-/** The character's weapon level that matters for matchmaking: the regular or somber maximum that ranks higher. */
-function characterWeapon(me: Character, somberWanted: boolean | undefined): { level: number; somber: boolean } {
-  const regular = me.maxUpgrade.regular;
-  const somber = me.maxUpgrade.somber;
-  if (somberWanted === true) return { level: somber, somber: true };
-  if (somberWanted === false) return { level: regular, somber: false };
-  const somberAsRegular = WEAPON_MATCH_TABLE.find((row) => row.somberEquivalent === somber)?.regularLevel ?? 0;
-  return somberAsRegular > regular ? { level: somber, somber: true } : { level: regular, somber: false };
 }
 
 function execute(context: CommandContext): Reply {
@@ -46,7 +35,7 @@ function execute(context: CommandContext): Reply {
     used.push('level');
   }
   if (weaponLevel === undefined && me) {
-    const weapon = characterWeapon(me, somberGiven ? somber : undefined);
+    const weapon = core(() => matchmakingWeapon(me.maxUpgrade, somberGiven ? somber : undefined));
     weaponLevel = weapon.level;
     somber = weapon.somber;
     used.push('highest weapon upgrade');

@@ -25,22 +25,22 @@ import {
 import { nameOf } from '../src/render/character.ts';
 import {
   bestItemsToReach,
-  closestRuneItemNames,
   deathRisk,
   farmPlan,
-  findRuneItem,
   highestReachableLevel,
   levelBreakdown,
   levelCost,
   levelPlan,
+  parseFarmTarget,
+  parseRuneItemList,
   runeGain,
   valueOfItems,
-  type HeldItem,
   type Note,
   type RuneGainOptions,
+  type RuneItemListError,
 } from '../src/runes/index.ts';
 import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
-import { MAX_ITEM_COUNT, MAX_ITEM_LINES, MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT } from '../src/game/limits.ts';
+import { MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT } from '../src/game/limits.ts';
 import { MAX_NG_CYCLE_INPUT } from '../src/game/runeGainModifiers.ts';
 
 const RUNES = { min: 0, max: MAX_RUNE_INPUT, what: `a whole number of runes from 0 to ${fmt(MAX_RUNE_INPUT)}` };
@@ -193,54 +193,28 @@ function runesReach(context: CommandContext): Reply {
 // ---------------------------------------------------------------------------------------------
 // /runes items
 
-interface ParsedEntry {
-  name: string;
-  count: string;
-}
+const LIST_HINT = 'Write the list like `golden rune 5 x3, lords rune, 2x hero\'s rune 1`.';
+const MAX_LIST_PROBLEMS = 5;
 
-/** Candidate readings of one entry, most specific first: "golden rune 5 x3", "3x lords rune", "3 × lords rune", … */
-function readings(entry: string): ParsedEntry[] {
-  const out: ParsedEntry[] = [];
-  const patterns: [RegExp, 'count-first' | 'name-first'][] = [
-    [/^(\d+)\s*(?:x|×|\*)\s*(.+)$/i, 'count-first'], // 3x lords rune, 3 × lords rune
-    [/^(?:x|×|\*)\s*(\d+)\s+(.+)$/i, 'count-first'], // x3 lords rune
-    [/^(.+?)\s*(?:(?<![a-z])x|×|\*)\s*(\d+)$/i, 'name-first'], // golden rune 5 x3, golden rune 5 ×3
-    [/^(.+?)\s+(\d+)\s*(?:x|×|\*)$/i, 'name-first'], // golden rune 5 3x, golden rune 5 3 ×
-    [/^(\d+)\s+(.+)$/, 'count-first'], // 3 lords rune
-  ];
-  for (const [pattern, order] of patterns) {
-    const match = pattern.exec(entry);
-    if (!match) continue;
-    out.push(order === 'count-first' ? { count: match[1]!, name: match[2]!.trim() } : { name: match[1]!.trim(), count: match[2]! });
+/** One sentence per problem in a rune item list (the first few), then how to write the list. */
+function listProblems(errors: readonly RuneItemListError[]): string {
+  const lines: string[] = [];
+  for (const error of errors.slice(0, MAX_LIST_PROBLEMS)) {
+    switch (error.kind) {
+      case 'empty':
+        return 'List at least one rune item, e.g. `golden rune 5 x3, lords rune`.';
+      case 'too-many':
+        return `List at most ${fmt(error.max)} items (you listed ${fmt(error.entries)}).`;
+      case 'unknown-item':
+        lines.push(`I don't know the rune item “${shown(error.name)}”. Closest names: ${error.closest.join(', ')}.`);
+        break;
+      case 'bad-count':
+        lines.push(`The count for ${error.item} must be from ${fmt(error.min)} to ${fmt(error.max)} (you gave ${shown(error.count)}).`);
+        break;
+    }
   }
-  out.push({ name: entry, count: '1' });
-  return out;
-}
-
-function parseItemList(text: string): HeldItem[] {
-  const entries = text
-    .normalize('NFKC')
-    .split(/[,;\n\r]+|\s\+\s/)
-    .map((e) => e.trim())
-    .filter(Boolean);
-  if (entries.length === 0) throw new UserError('List at least one rune item, e.g. `golden rune 5 x3, lords rune`.');
-  if (entries.length > MAX_ITEM_LINES) throw new UserError(`List at most ${MAX_ITEM_LINES} items (you listed ${fmt(entries.length)}).`);
-  return entries.map((entry) => {
-    const options = readings(entry);
-    const hit = options.find((o) => core(() => findRuneItem(o.name)) !== undefined);
-    if (!hit) {
-      const guess = options.length > 1 ? options[0]!.name : entry;
-      const closest = core(() => closestRuneItemNames(guess, 3));
-      throw new UserError(
-        `I don't know the rune item “${shown(guess)}”. Closest names: ${closest.join(', ')}. ` + 'Write the list like `golden rune 5 x3, lords rune, 2x hero\'s rune 1`.',
-      );
-    }
-    const count = /^\d{1,6}$/.test(hit.count) ? Number(hit.count) : Infinity;
-    if (count > MAX_ITEM_COUNT) {
-      throw new UserError(`The count for ${findRuneItem(hit.name)!.name} must be from 0 to ${fmt(MAX_ITEM_COUNT)} (you gave ${shown(hit.count)}).`);
-    }
-    return { item: findRuneItem(hit.name)!.name, count };
-  });
+  if (errors.length > MAX_LIST_PROBLEMS) lines.push(`…and ${fmt(errors.length - MAX_LIST_PROBLEMS)} more.`);
+  return [...lines, LIST_HINT].join('\n');
 }
 
 function runesItems(context: CommandContext): Reply {
@@ -248,7 +222,8 @@ function runesItems(context: CommandContext): Reply {
   const text = readText(options, 'items', ITEMS_MAX_LENGTH);
   const target = readInt(options, 'target', RUNES);
   if (text === undefined) throw new UserError('`items` is required: a list such as `golden rune 5 x3, lords rune` (counts 0 to 9,999).');
-  const list = parseItemList(text);
+  const { items: list, errors } = core(() => parseRuneItemList(text));
+  if (errors.length) throw new UserError(listProblems(errors));
   const value = core(() => valueOfItems(list));
   const lines = value.lines.filter((l) => l.count > 0).map((l) => `${fmt(l.count)} × ${l.item.name}${l.count > 1 ? ` = ${fmt(l.subtotal)}` : ` (${fmt(l.item.runes)})`}`);
   const description = [...lines, `**Total: ${fmt(value.total)} runes**`];
@@ -310,32 +285,24 @@ function runesGain(context: CommandContext): Reply {
   return embed({ title: 'Rune gain', description: lines.join('\n'), footer: footer(SOURCES.runeGain, gain.notes) });
 }
 
-type FarmTargetInput = { kind: 'runes'; runes: number } | { kind: 'level'; level: number };
-
 const TARGET_HELP = `runes (e.g. \`2000000\`, \`1.5m\`, \`500k\`) or a level (e.g. \`level 150\`, or a number from 2 to ${MAX_LEVEL})`;
 
-/** "level 150" / "lvl150" / "150" → a level (numbers up to 713); "2,000,000", "1.5m", "500k runes" → runes. */
-function parseFarmTarget(raw: string): FarmTargetInput {
-  const text = raw.normalize('NFKC').trim().toLowerCase();
-  const level = /^(?:level|lvl|lv|rl|l)\s*:?\s*(\d{1,4})$/.exec(text);
-  if (level) {
-    const value = Number(level[1]);
-    if (value < MIN_LEVEL + 1 || value > MAX_LEVEL) throw new UserError(`A target level must be from ${MIN_LEVEL + 1} to ${MAX_LEVEL} (you gave ${value}).`);
-    return { kind: 'level', level: value };
+/** The farming target, or a UserError that says what a target can be. */
+function farmTarget(raw: string): { kind: 'runes'; runes: number } | { kind: 'level'; level: number } {
+  const parsed = core(() => parseFarmTarget(raw));
+  switch (parsed.kind) {
+    case 'level':
+    case 'runes':
+      return parsed;
+    case 'level-out-of-range':
+      throw new UserError(`A target level must be from ${parsed.min} to ${parsed.max} (you gave ${parsed.level}).`);
+    case 'too-small':
+      throw new UserError(`\`target\` must be ${TARGET_HELP}; ${parsed.value} is neither a level nor a useful amount.`);
+    case 'runes-out-of-range':
+      throw new UserError(`A target in runes must be from ${fmt(parsed.min)} to ${fmt(parsed.max)} (you gave ${shown(raw)}).`);
+    case 'unreadable':
+      throw new UserError(`\`target\` must be ${TARGET_HELP}.`);
   }
-  const runes = /^(\d{1,3}(?:[,_ ]\d{3})+|\d+)(\.\d+)?\s*(k|m|b|bn|thousand|million|billion)?\s*(runes?)?$/.exec(text);
-  if (!runes) throw new UserError(`\`target\` must be ${TARGET_HELP}.`);
-  const multipliers: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
-  const number = Number(`${runes[1]!.replace(/[,_ ]/g, '')}${runes[2] ?? ''}`);
-  const value = Math.round(number * (runes[3] ? multipliers[runes[3]]! : 1));
-  if (!runes[3] && !runes[4] && !runes[2] && value <= MAX_LEVEL) {
-    if (value < MIN_LEVEL + 1) throw new UserError(`\`target\` must be ${TARGET_HELP}; ${value} is neither a level nor a useful amount.`);
-    return { kind: 'level', level: value };
-  }
-  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RUNE_INPUT) {
-    throw new UserError(`A target in runes must be from 1 to ${fmt(MAX_RUNE_INPUT)} (you gave ${shown(raw)}).`);
-  }
-  return { kind: 'runes', runes: value };
 }
 
 function minutesText(minutes: number): string {
@@ -352,7 +319,7 @@ function runesFarm(context: CommandContext): Reply {
   const boosts: RuneGainOptions = { goldScarab: readFlag(options, 'gold_scarab'), fowlFoot: readFlag(options, 'fowl_foot') };
   if (perRun === undefined) throw new UserError(`\`per_run\` is required: the runes one run gives, ${PER_RUN.what}.`);
   if (targetText === undefined) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
-  const target = parseFarmTarget(targetText);
+  const target = farmTarget(targetText);
   let held = 0;
   let title: string;
   let mine = '';

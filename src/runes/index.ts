@@ -10,6 +10,8 @@ export { hpForVigor, fpForMind, staminaForEndurance, equipLoadForEndurance, disc
 export type { DerivedStats } from './derivedStats.ts';
 export { RUNE_ITEMS, findRuneItem, closestRuneItemNames, normalizeRuneItemName, valueOfItems, bestItemsToReach, runeItemNotes } from './runeItems.ts';
 export type { RuneItem, HeldItem, ItemsValue, BestItemsResult, BestItemsOptions } from './runeItems.ts';
+export { parseRuneItemList, parseFarmTarget } from './parse.ts';
+export type { RuneItemList, RuneItemListError, FarmTargetParse } from './parse.ts';
 export { runeGain, runsNeeded, farmPlan } from './runeGain.ts';
 export type { RuneGainOptions, RuneGainResult, FarmPlan, FarmPlanInput, FarmTarget } from './runeGain.ts';
 export {
@@ -24,6 +26,6 @@ export {
 export type { RuneSteps, MaterialList, PurchaseCost, UpgradePlan } from './upgrades.ts';
 export { deathRisk } from './death.ts';
 export type { DeathRisk } from './death.ts';
-export { levelMatchRanges, weaponMatchRange, matchmakingFor } from './matchmaking.ts';
-export type { LevelMatchRanges, WeaponMatchRange, MatchmakingSummary } from './matchmaking.ts';
+export { levelMatchRanges, weaponMatchRange, matchmakingFor, matchmakingWeapon } from './matchmaking.ts';
+export type { LevelMatchRanges, WeaponMatchRange, MatchmakingSummary, MatchmakingWeapon } from './matchmaking.ts';
 export type { Note, Confidence } from '../game/confidence.ts';

@@ -5,7 +5,7 @@
 import { MAX_LEVEL, MIN_LEVEL } from '../game/classes.ts';
 import { mergeNotes, type Note } from '../game/confidence.ts';
 import { LEVEL_RANGE_RULES, MATCHMAKING_NOTES, WEAPON_MATCH_TABLE, type WeaponMatchRow } from '../game/matchmakingTables.ts';
-import { requireBoolean, requireInteger } from './validate.ts';
+import { requireBoolean, requireInteger, requireObject } from './validate.ts';
 
 export interface LevelRange {
   min: number;
@@ -110,6 +110,28 @@ export function regularUpperLimitFormula(weaponLevel: number): number {
   requireInteger('weaponLevel', weaponLevel, 0, 25);
   // 7w/6 + 5/2 = (7w + 15)/6; round half up = floor((7w + 15)/6 + 1/2) = floor((7w + 18)/6).
   return Math.min(25, Math.floor((7 * weaponLevel + 18) / 6));
+}
+
+export interface MatchmakingWeapon {
+  level: number;
+  somber: boolean;
+}
+
+/**
+ * Which of a character's highest upgrades (regular 0..25, somber 0..10) matchmaking goes by: the one
+ * asked for (`somber` true or false), else the one that ranks higher once the somber level is read as
+ * its regular equivalent in R1's table (somber +3 matches like regular +7); a tie goes to regular.
+ */
+export function matchmakingWeapon(highest: { regular: number; somber: number }, somber?: boolean): MatchmakingWeapon {
+  const object = requireObject('highest', highest);
+  const regular = requireInteger('highest.regular', object.regular, 0, 25);
+  const somberLevel = requireInteger('highest.somber', object.somber, 0, 10);
+  if (somber !== undefined) {
+    requireBoolean('somber', somber);
+    return somber ? { level: somberLevel, somber: true } : { level: regular, somber: false };
+  }
+  const somberAsRegular = WEAPON_MATCH_TABLE.find((row) => row.somberEquivalent === somberLevel)!.regularLevel;
+  return somberAsRegular > regular ? { level: somberLevel, somber: true } : { level: regular, somber: false };
 }
 
 export interface MatchmakingSummary {

@@ -2,7 +2,7 @@
 // invasion 0.9L … 1.1L+20, and the r/Eldenring weapon table.
 import { describe, expect, it } from 'vitest';
 import { WEAPON_MATCH_TABLE } from '../../src/game/matchmakingTables.ts';
-import { levelMatchRanges, matchmakingFor, regularUpperLimitFormula, weaponMatchRange } from '../../src/runes/matchmaking.ts';
+import { levelMatchRanges, matchmakingFor, matchmakingWeapon, regularUpperLimitFormula, weaponMatchRange } from '../../src/runes/matchmaking.ts';
 
 describe('level ranges', () => {
   it('level 125: co-op 103–147, invading 113–157, invaded by 96–138', () => {
@@ -94,5 +94,32 @@ describe('weapon ranges', () => {
     expect(m.weapon?.regular).toEqual({ min: 19, max: 25 });
     expect(new Set(m.notes.map((n) => n.id)).size).toBe(m.notes.length);
     expect(matchmakingFor(150).weapon).toBeNull();
+  });
+});
+
+describe('which highest upgrade a character matches by', () => {
+  // R1's "Spec" column, typed from the source: somber +n matches like regular
+  // +0, +2, +5, +7, +10, +12, +15, +17, +20, +22, +25 for n = 0 … 10.
+  const SOMBER_AS_REGULAR = [0, 2, 5, 7, 10, 12, 15, 17, 20, 22, 25];
+
+  it('the higher-ranking of regular and somber, reading somber as its regular equivalent; a tie goes to regular', () => {
+    expect(matchmakingWeapon({ regular: 20, somber: 3 })).toEqual({ level: 20, somber: false }); // +3 somber ≈ +7 < +20
+    expect(matchmakingWeapon({ regular: 5, somber: 3 })).toEqual({ level: 3, somber: true }); // +7 > +5
+    expect(matchmakingWeapon({ regular: 7, somber: 3 })).toEqual({ level: 7, somber: false }); // tie
+    expect(matchmakingWeapon({ regular: 24, somber: 10 })).toEqual({ level: 10, somber: true }); // +25 > +24
+    expect(matchmakingWeapon({ regular: 0, somber: 0 })).toEqual({ level: 0, somber: false });
+    for (let n = 0; n <= 10; n++) {
+      const equivalent = SOMBER_AS_REGULAR[n]!;
+      expect(matchmakingWeapon({ regular: equivalent, somber: n }).somber, `somber +${n} vs regular +${equivalent}`).toBe(false);
+      if (equivalent > 0) expect(matchmakingWeapon({ regular: equivalent - 1, somber: n }), `somber +${n}`).toEqual({ level: n, somber: true });
+    }
+  });
+
+  it('takes the path asked for, and refuses levels a weapon cannot have', () => {
+    expect(matchmakingWeapon({ regular: 20, somber: 3 }, true)).toEqual({ level: 3, somber: true });
+    expect(matchmakingWeapon({ regular: 5, somber: 9 }, false)).toEqual({ level: 5, somber: false });
+    expect(() => matchmakingWeapon({ regular: 26, somber: 0 })).toThrow(RangeError);
+    expect(() => matchmakingWeapon({ regular: 0, somber: 11 })).toThrow(/from 0 to 10/);
+    expect(() => matchmakingWeapon(null as never)).toThrow(TypeError);
   });
 });
