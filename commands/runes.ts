@@ -40,10 +40,13 @@ import {
   type RuneItemListError,
 } from '../src/runes/index.ts';
 import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
-import { MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT } from '../src/game/limits.ts';
+import { MAX_ITEM_COUNT, MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT, MIN_ITEM_COUNT } from '../src/game/limits.ts';
+import { RUNE_CAP } from '../src/characters/validate.ts';
 import { MAX_NG_CYCLE_INPUT } from '../src/game/runeGainModifiers.ts';
 
 const RUNES = { min: 0, max: MAX_RUNE_INPUT, what: `a whole number of runes from 0 to ${fmt(MAX_RUNE_INPUT)}` };
+/** Runes carried: the game caps them at 999,999,999 (a sum to spend or farm may be larger). */
+const HELD = { min: 0, max: RUNE_CAP, what: `a whole number of runes from 0 to ${fmt(RUNE_CAP)}, the most the game lets you hold` };
 const PER_RUN = { min: 1, max: MAX_RUNE_INPUT, what: `a whole number of runes from 1 to ${fmt(MAX_RUNE_INPUT)}` };
 const FROM_LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL - 1, what: `a level from ${MIN_LEVEL} to ${MAX_LEVEL - 1}` };
 const TO_LEVEL = { min: MIN_LEVEL + 1, max: MAX_LEVEL, what: `a level from ${MIN_LEVEL + 1} to ${MAX_LEVEL}` };
@@ -112,7 +115,7 @@ function runesLevel(context: CommandContext): Reply {
   const character = lazyCharacter(context);
   let from = readInt(options, 'from', FROM_LEVEL);
   const to = readInt(options, 'to', TO_LEVEL);
-  let held = readInt(options, 'held', RUNES);
+  let held = readInt(options, 'held', HELD);
   const showBreakdown = readFlag(options, 'breakdown');
   if (to === undefined) throw new UserError(`\`to\` is required: the level to reach, from ${MIN_LEVEL + 1} to ${MAX_LEVEL}.`);
   const used: string[] = [];
@@ -209,7 +212,7 @@ function listProblems(errors: readonly RuneItemListError[]): string {
         lines.push(`I don't know the rune item “${shown(error.name)}”. Closest names: ${error.closest.join(', ')}.`);
         break;
       case 'bad-count':
-        lines.push(`The count for ${error.item} must be from ${fmt(error.min)} to ${fmt(error.max)} (you gave ${shown(error.count)}).`);
+        lines.push(`The count for ${error.item} (you gave ${shown(error.count)}) is out of range: counts go from ${fmt(error.min)} to ${fmt(error.max)}.`);
         break;
     }
   }
@@ -221,7 +224,7 @@ function runesItems(context: CommandContext): Reply {
   const { options } = context;
   const text = readText(options, 'items', ITEMS_MAX_LENGTH);
   const target = readInt(options, 'target', RUNES);
-  if (text === undefined) throw new UserError('`items` is required: a list such as `golden rune 5 x3, lords rune` (counts 0 to 9,999).');
+  if (text === undefined) throw new UserError(`\`items\` is required: a list such as \`golden rune 5 x3, lords rune\` (counts ${fmt(MIN_ITEM_COUNT)} to ${fmt(MAX_ITEM_COUNT)}).`);
   const { items: list, errors } = core(() => parseRuneItemList(text));
   if (errors.length) throw new UserError(listProblems(errors));
   const value = core(() => valueOfItems(list));
@@ -367,12 +370,12 @@ function runesFarm(context: CommandContext): Reply {
 function runesDeath(context: CommandContext): Reply {
   const { options } = context;
   const character = lazyCharacter(context);
-  let held = readInt(options, 'held', RUNES);
+  let held = readInt(options, 'held', HELD);
   let level = readInt(options, 'level', ANY_LEVEL);
   const me = held === undefined || level === undefined ? character() : null;
   const used: string[] = [];
   if (held === undefined) {
-    if (!me) throw new UserError(`Give \`held\` (the runes you carry, ${RUNES.what.replace('a whole number of runes ', '')}), or create a character with \`/character create\`.`);
+    if (!me) throw new UserError(`Give \`held\` (the runes you carry, ${HELD.what.replace('a whole number of runes ', '')}), or create a character with \`/character create\`.`);
     held = me.runesHeld;
     used.push('runes held');
   }
@@ -445,15 +448,15 @@ function component(context: ComponentContext) {
     from >= MIN_LEVEL &&
     from < to &&
     to <= MAX_LEVEL &&
-    (held === undefined || (Number.isInteger(held) && held <= MAX_RUNE_INPUT));
+    (held === undefined || (Number.isInteger(held) && held <= RUNE_CAP));
   if (!valid) {
     return { mode: 'reply' as const, reply: { ephemeral: true, content: 'This button no longer works: run `/runes level` again with `breakdown:true`.' } };
   }
   return { mode: 'update' as const, reply: levelReply(from, to, held, { breakdownPage: page }) };
 }
 
-const runeAmount = (o: SlashCommandIntegerOption, name: string, description: string, required = false) =>
-  o.setName(name).setDescription(description).setMinValue(0).setMaxValue(MAX_RUNE_INPUT).setRequired(required);
+const runeAmount = (o: SlashCommandIntegerOption, name: string, description: string, required = false, max = MAX_RUNE_INPUT) =>
+  o.setName(name).setDescription(description).setMinValue(0).setMaxValue(max).setRequired(required);
 
 export const runes: CommandModule = {
   data: slashCommand('runes', 'Rune arithmetic: level costs, what runes buy, rune items, rune gain, farming, death')
@@ -463,14 +466,14 @@ export const runes: CommandModule = {
         .setDescription('Runes needed from one level to another, and what is still missing')
         .addIntegerOption((o) => o.setName('to').setDescription('Level to reach (2-713)').setMinValue(2).setMaxValue(MAX_LEVEL).setRequired(true))
         .addIntegerOption((o) => o.setName('from').setDescription('Level now (1-712); default: your active character').setMinValue(1).setMaxValue(MAX_LEVEL - 1))
-        .addIntegerOption((o) => runeAmount(o, 'held', 'Runes you hold; default: your active character'))
+        .addIntegerOption((o) => runeAmount(o, 'held', `Runes you hold (up to ${fmt(RUNE_CAP)}); default: your active character`, false, RUNE_CAP))
         .addBooleanOption((o) => o.setName('breakdown').setDescription('Show the cost of every level, page by page')),
     )
     .addSubcommand((s) =>
       s
         .setName('reach')
         .setDescription('Highest level a number of runes buys, the leftover, and the next level')
-        .addIntegerOption((o) => runeAmount(o, 'runes', 'Runes to spend; default: runes held by your active character'))
+        .addIntegerOption((o) => runeAmount(o, 'runes', `Runes to spend, held or not (a sum may pass the ${fmt(RUNE_CAP)} cap); default: your runes held`))
         .addIntegerOption((o) => o.setName('from').setDescription('Level now (1-713); default: your active character, else 1').setMinValue(1).setMaxValue(MAX_LEVEL)),
     )
     .addSubcommand((s) =>
@@ -509,7 +512,7 @@ export const runes: CommandModule = {
       s
         .setName('death')
         .setDescription('What dying now would cost, and what prevents the loss')
-        .addIntegerOption((o) => runeAmount(o, 'held', 'Runes you carry; default: your active character'))
+        .addIntegerOption((o) => runeAmount(o, 'held', `Runes you carry (up to ${fmt(RUNE_CAP)}); default: your active character`, false, RUNE_CAP))
         .addIntegerOption((o) => o.setName('level').setDescription('Your level, to count the runes in levels (1-713)').setMinValue(1).setMaxValue(MAX_LEVEL)),
     ),
   examples: [

@@ -3,8 +3,8 @@
 
 /** Largest rune amount accepted as input (one trillion). The whole 1→713 climb is 1,692,566,842. */
 export const MAX_RUNE_INPUT = 1_000_000_000_000;
-/** Smallest count accepted for one item line. */
-export const MIN_ITEM_COUNT = 0;
+/** Smallest count accepted for one item line: "x0" lists nothing, so it is refused rather than ignored. */
+export const MIN_ITEM_COUNT = 1;
 /** Largest count accepted for one item line ("golden rune 5 x9999"). */
 export const MAX_ITEM_COUNT = 9_999;
 /** Largest number of item lines accepted in one list. */

@@ -88,7 +88,7 @@ function optionsFor(options: APIApplicationCommandBasicOption[]): fc.Arbitrary<R
 
 /** A refusal must say what is valid: a range, the choices, the closest names, or what to give. */
 const STATES_WHAT_IS_VALID =
-  /must be|must not|Give |Use one of|Closest names|is required|at least|at most|already|cannot be upgraded|matches several|found no|either|no upgrade costs|Classes:|only applies|List at most|goes up to/;
+  /must be|must not|Give |Use one of|Closest names|is required|at least|at most|already|cannot be upgraded|matches several|found no|either|no upgrade costs|Classes:|only applies|List at most|goes up to|counts go from/;
 
 function checkReply(reply: Reply, context: unknown): void {
   const rendered = text(reply); // renders within Discord's limits

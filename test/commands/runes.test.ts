@@ -65,7 +65,9 @@ describe('/runes level', () => {
       [{ from: 1, to: 714 }, /from 2 to 713/],
       [{ from: 150, to: 100 }, /must be above/],
       [{ from: 100, to: 100 }, /must be above/],
-      [{ from: 1, to: 150, held: -5 }, /from 0 to 1,000,000,000,000/],
+      [{ from: 1, to: 150, held: -5 }, /from 0 to 999,999,999, the most the game lets you hold/],
+      // The game caps runes held at 999,999,999 (src/characters/validate.ts RUNE_CAP).
+      [{ from: 1, to: 150, held: 1_000_000_000 }, /from 0 to 999,999,999, the most the game lets you hold \(you gave 1,000,000,000\)/],
       [{ from: 'abc', to: 150 }, /from 1 to 712/],
       [{ to: 150 }, /Give `from`/],
     ] as const) {
@@ -123,7 +125,17 @@ describe('/runes items', () => {
     expect(unknown.content).toMatch(/Closest names: .*Golden Rune \[5\]/);
     const absurd = await t.run('runes', 'items', { items: 'golden rune 5 x999999999999' });
     expect(absurd.ephemeral).toBe(true);
-    expect(absurd.content).toMatch(/from 0 to 9,999/);
+    expect(absurd.content).toMatch(/counts go from 1 to 9,999/);
+    // A count of 0 lists nothing: refused, not answered with "Total: 0 runes".
+    for (const items of ['golden rune 5 x0', '0x lords rune', 'lords rune, golden rune 5 x0']) {
+      const zero = await t.run('runes', 'items', { items });
+      expect(zero.ephemeral, items).toBe(true);
+      expect(zero.content, items).toMatch(/The count for Golden Rune \[5\]|The count for Lord's Rune/);
+      expect(zero.content, items).toMatch(/\(you gave 0\) is out of range: counts go from 1 to 9,999/);
+    }
+    // Every problem of a list at once, then how to write it.
+    const several = await t.run('runes', 'items', { items: 'golden rnue 5 x3, lords rune x0' });
+    expect(several.content).toMatch(/Closest names: .*Golden Rune \[5\][\s\S]*The count for Lord's Rune \(you gave 0\)[\s\S]*Write the list like/);
     const empty = await t.run('runes', 'items', { items: ',,,' });
     expect(empty.content).toMatch(/at least one rune item/);
   });
@@ -171,6 +183,17 @@ describe('/runes death', () => {
     expect(out).toMatch(/unverified/); // the Gostoc claim
   });
 
+  it('refuses held runes above the game cap of 999,999,999, here and on the breakdown buttons', async () => {
+    const reply = await t.run('runes', 'death', { held: 1_000_000_000 });
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toMatch(/`held` must be a whole number of runes from 0 to 999,999,999/);
+    expect(text(await t.run('runes', 'death', { held: 999_999_999, level: 713 }))).toContain('999,999,999 runes would drop');
+    const forged = await t.press('runes:bd:1:150:1000000000:1');
+    expect(forged).toMatchObject({ mode: 'reply', reply: { ephemeral: true } });
+    const fine = await t.press('runes:bd:1:150:999999999:1');
+    expect(fine.mode).toBe('update');
+  });
+
   it('needs held runes or a character', async () => {
     const reply = await t.run('runes', 'death', {});
     expect(reply.ephemeral).toBe(true);
@@ -204,6 +227,19 @@ describe('the /help examples', () => {
 });
 
 describe('option definitions', () => {
+  it('runes held are capped Discord-side at the game cap, 999,999,999; a sum to spend is not', async () => {
+    const { definitionOf } = await import('../../src/router/parse.ts');
+    const { runes } = await import('../../commands/runes.ts');
+    type Opt = { name: string; max_value?: number; options?: Opt[] };
+    const subs = (definitionOf(runes).options ?? []) as Opt[];
+    const option = (sub: string, name: string) => subs.find((s) => s.name === sub)!.options!.find((o) => o.name === name)!;
+    expect(option('level', 'held').max_value).toBe(999_999_999);
+    expect(option('death', 'held').max_value).toBe(999_999_999);
+    // 1 → 713 costs 1,692,566,842 (mechanics.md §1), more than anyone can hold at once.
+    expect(option('reach', 'runes').max_value).toBeGreaterThan(1_692_566_842);
+  });
+
+
   it('every numeric option has a Discord-side min and max, and every description fits in 100 characters', async () => {
     const { ApplicationCommandOptionType: T } = await import('discord-api-types/v10');
     const { definitionOf } = await import('../../src/router/parse.ts');

@@ -39,8 +39,24 @@ describe('parseRuneItemList', () => {
     expect(errors).toHaveLength(3);
     expect(errors[0]).toMatchObject({ kind: 'unknown-item', entry: 'golden rnue 5 x3', name: 'golden rnue 5' });
     expect(errors[0]!.kind === 'unknown-item' && errors[0]!.closest).toContain('Golden Rune [5]');
-    expect(errors[1]).toEqual({ kind: 'bad-count', entry: 'numens rune x99999999', item: "Numen's Rune", count: '99999999', min: expect.any(Number), max: 9_999 });
+    expect(errors[1]).toEqual({ kind: 'bad-count', entry: 'numens rune x99999999', item: "Numen's Rune", count: '99999999', min: 1, max: 9_999 });
     expect(errors[2]).toMatchObject({ kind: 'unknown-item', entry: 'banana', name: 'banana' });
+  });
+
+  it('counts go from 1 to 9,999: "x0" is a problem, not a line worth nothing', () => {
+    expect(parseRuneItemList('golden rune 5 x0')).toEqual({
+      items: [],
+      errors: [{ kind: 'bad-count', entry: 'golden rune 5 x0', item: 'Golden Rune [5]', count: '0', min: 1, max: 9_999 }],
+    });
+    expect(parseRuneItemList('0 lords rune').errors).toEqual([{ kind: 'bad-count', entry: '0 lords rune', item: "Lord's Rune", count: '0', min: 1, max: 9_999 }]);
+    expect(parseRuneItemList('lords rune x9999, golden rune 1 x1')).toEqual({
+      items: [
+        { item: "Lord's Rune", count: 9_999 },
+        { item: 'Golden Rune [1]', count: 1 },
+      ],
+      errors: [],
+    });
+    expect(parseRuneItemList('lords rune x10000').errors).toMatchObject([{ kind: 'bad-count', count: '10000' }]);
   });
 
   it('an empty list and an overlong one are one problem each', () => {
