@@ -14,7 +14,7 @@ import { UserError } from '../src/errors.ts';
 import type { AutocompleteContext, CommandContext, CommandModule, ComponentContext } from '../src/router/types.ts';
 import type { Choice, ComponentReply, EmbedView, Reply } from '../src/render/types.ts';
 import { escapeUserText, truncate } from '../src/render/escape.ts';
-import { fmt, list as joinNames, statLabel } from '../src/render/runes.ts';
+import { ambiguousItemText, closestNamesText, fmt, list as joinNames, statLabel } from '../src/render/runes.ts';
 import {
   characterCard,
   confirmButtons,
@@ -38,7 +38,8 @@ import { planPurchase } from '../src/characters/requirements.ts';
 import { CLASSES, STAT_KEYS, type Stat, type Stats } from '../src/game/classes.ts';
 import { MAX_UPGRADE } from '../src/game/upgradeTables.ts';
 import { planWeaponUpgrade } from '../src/runes/index.ts';
-import { getItemIndex, TIER, type ItemIndex, type SearchHit } from '../src/items/search.ts';
+import { getItemIndex } from '../src/items/search.ts';
+import { isUpgradableWeapon, resolveItem, searchItems, type ItemFilter, type ItemResolution } from '../src/items/resolve.ts';
 import type { Category, ItemRecord } from '../src/items/types.ts';
 
 /** How long delete / forget-me confirmations stay pressable. */
@@ -423,66 +424,32 @@ function history(context: CommandContext): Reply {
 // `upgrade` weapons and shields on the regular or somber path. Autocomplete values are item keys.
 
 const UPGRADABLE: readonly Category[] = ['weapon', 'shield'];
-
-function itemIndex(): ItemIndex {
-  const found = getItemIndex();
-  if (!found) throw new UserError('The item data is not built yet (`npm run build-data`), so I cannot look up items.');
-  return found;
-}
+const BUYABLE = { accept: soldForRunes };
+const SMITHABLE = { categories: UPGRADABLE, accept: isUpgradableWeapon };
 
 function soldForRunes(item: ItemRecord): boolean {
   return item.shop?.some((o) => o.currency === 'runes') ?? false;
 }
 
-function upgradable(item: ItemRecord): boolean {
-  return UPGRADABLE.includes(item.category) && (item.upgrade === 'regular' || item.upgrade === 'somber');
-}
-
-/** Hits over `categories` (all when undefined) that `accept` takes, best first. */
-function searchWhere(query: string, categories: readonly Category[] | undefined, accept: (item: ItemRecord) => boolean, limit: number): SearchHit[] {
-  const idx = itemIndex();
-  const q = query.slice(0, 100);
-  const raw = categories ? categories.flatMap((category) => idx.search(q, { category, limit: 200 })) : idx.search(q, { limit: 400 });
-  return raw
-    .filter((hit) => accept(hit.item))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
-}
-
 /**
- * The one item meant by `raw` (an item key from autocomplete, or typed text); undefined when nothing
- * sound matches. Spending runes on a guess is worse than asking: two equally good matches are a question.
+ * The one item meant by `raw` (an item key from autocomplete, or typed text), by the shared rule of
+ * src/items/resolve.ts: two equally good matches are a question, never a guess that spends runes.
  */
-function pick(raw: string, categories: readonly Category[] | undefined, accept: (item: ItemRecord) => boolean, what: string): ItemRecord | undefined {
-  const byKey = itemIndex().get(raw.trim());
-  if (byKey) return accept(byKey) ? byKey : undefined;
-  const sound = searchWhere(raw, categories, accept, 10).filter((h) => h.tier >= TIER.WORDS);
-  const [best, second] = sound;
-  if (!best) return undefined;
-  if (best.tier >= TIER.UPGRADE || !second || best.tier > second.tier) return best.item;
-  throw new UserError(`Which ${what}? ${joinNames(sound.slice(0, 6).map((h) => `**${escapeUserText(h.item.name)}**`))}${sound.length > 6 ? ' …' : ''}. Pick one from the list as you type.`);
-}
-
-function closest(raw: string, categories: readonly Category[] | undefined, accept: (item: ItemRecord) => boolean): string {
-  const idx = itemIndex();
-  const hits = searchWhere(raw, categories, accept, 5);
-  const names = (hits.length ? hits : (categories ?? [undefined]).flatMap((category) => idx.suggest(raw, { ...(category ? { category } : {}), limit: 10 })).filter((h) => accept(h.item)))
-    .slice(0, 5)
-    .map((h) => `**${escapeUserText(h.item.name)}**`);
-  return names.length ? ` Closest: ${joinNames(names)}.` : '';
+function pick(raw: string, filter: ItemFilter, what: string): Exclude<ItemResolution, { kind: 'ambiguous' }> {
+  const found = resolveItem(raw, filter);
+  if (found.kind === 'ambiguous') throw new UserError(ambiguousItemText(raw, what, found.candidates, found.total));
+  return found;
 }
 
 function buy(context: CommandContext): Reply {
   const raw = context.options.getString('item', true);
   const quantity = context.options.getInteger('quantity') ?? 1;
   if (quantity < 1 || quantity > MAX_QUANTITY) throw new UserError(`\`quantity\` must be from 1 to ${MAX_QUANTITY}.`);
-  const item = pick(raw, undefined, soldForRunes, 'item');
-  if (!item) {
+  const found = pick(raw, BUYABLE, 'item');
+  if (found.kind === 'not-found') {
     // Not sold for runes: say why, if the item exists at all.
-    const idx = itemIndex();
-    const lookup = idx.lookup(raw.slice(0, 100));
-    const known = idx.get(raw.trim()) ?? (lookup.exact ? lookup.best?.item : undefined);
-    if (!known) throw new UserError(`No item sold for runes matches “${userText(raw, 60)}”.${closest(raw, undefined, soldForRunes)} Pick one from the list as you type.`);
+    const known = found.refused;
+    if (!known) throw new UserError(`No item sold for runes matches “${userText(raw, 60)}”.${closestNamesText(found.closest)} Pick one from the list as you type.`);
     const trades = (known.shop ?? []).filter((o) => o.currency !== 'runes');
     throw new UserError(
       trades.length
@@ -490,6 +457,7 @@ function buy(context: CommandContext): Reply {
         : `No merchant sells **${escapeUserText(known.name)}** for runes in the item data. Nothing was spent; use \`/character runes add amount:-…\` to record a price by hand.`,
     );
   }
+  const item = found.item;
   const plan = planPurchase(item.shop, quantity);
   if (!plan.ok) {
     if (plan.reason === 'stock') {
@@ -511,8 +479,12 @@ function upgrade(context: CommandContext): Reply {
   const raw = context.options.getString('weapon', true);
   const from = context.options.getInteger('from', true);
   const to = context.options.getInteger('to', true);
-  const item = pick(raw, UPGRADABLE, upgradable, 'weapon');
-  if (!item) throw new UserError(`No upgradable weapon or shield matches “${userText(raw, 60)}”.${closest(raw, UPGRADABLE, upgradable)} Pick one from the list as you type.`);
+  const found = pick(raw, SMITHABLE, 'weapon');
+  if (found.kind === 'not-found') {
+    if (found.refused && UPGRADABLE.includes(found.refused.category)) throw new UserError(`**${escapeUserText(found.refused.name)}** cannot be upgraded. Nothing was spent.`);
+    throw new UserError(`No upgradable weapon or shield matches “${userText(raw, 60)}”.${closestNamesText(found.closest)} Pick one from the list as you type.`);
+  }
+  const item = found.item;
   const path = item.upgrade === 'somber' ? 'somber' : 'regular';
   const max = MAX_UPGRADE[path];
   if (from < 0 || to > max || from >= to) {
@@ -532,11 +504,14 @@ function upgrade(context: CommandContext): Reply {
   const character = result.character;
   const raised = result.raised ? ` Highest ${path} upgrade is now +${to} (used by /matchmaking).` : '';
   const stones = plan.materials.totals.map((m) => `${m.count} × ${m.material}`).join(', ');
+  // As in /upgrade, an explicit `from` wins over a "+N" typed after the name (here `from` is always given).
+  const typedLevel = found.level !== undefined && found.level !== from ? `\nThe +${found.level} in the name was not used: \`from\` says +${from}.` : '';
   return ownReply(
     context,
     character,
     `${nameOf(character)} upgraded ${escapeUserText(what)} for **${fmt(plan.runes.total)}** runes. Holding ${fmt(character.runesHeld)}.${raised}` +
-      (stones ? `\nIt also takes ${stones} (not tracked here).` : ''),
+      (stones ? `\nIt also takes ${stones} (not tracked here).` : '') +
+      typedLevel,
   );
 }
 
@@ -727,7 +702,7 @@ function characterChoices(context: AutocompleteContext): Choice[] {
 
 function itemChoices(query: string): Choice[] {
   if (!getItemIndex()) return [];
-  return searchWhere(query, undefined, soldForRunes, 25).map(({ item }) => {
+  return searchItems(query, { ...BUYABLE, limit: 25 }).map(({ item }) => {
     const offers = (item.shop ?? []).filter((o) => o.currency === 'runes');
     const cheapest = Math.min(...offers.map((o) => o.price));
     return { name: `${item.name} — ${fmt(cheapest)} runes${offers.length === 1 ? ` (${offers[0]!.merchant})` : ''}`, value: item.key };
@@ -736,7 +711,7 @@ function itemChoices(query: string): Choice[] {
 
 function weaponChoices(query: string): Choice[] {
   if (!getItemIndex()) return [];
-  return searchWhere(query, UPGRADABLE, upgradable, 25).map(({ item }) => ({
+  return searchItems(query, { ...SMITHABLE, limit: 25 }).map(({ item }) => ({
     name: `${item.name} (${item.upgrade}${item.upgradePrice === undefined ? ', no rune price in the data' : ''})`,
     value: item.key,
   }));

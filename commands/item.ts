@@ -5,6 +5,7 @@ import { UserError } from '../src/errors.ts';
 import { CATEGORY_CHOICES, CATEGORY_LABELS, choiceLabel, itemCard, parseCategory, wikiButton, type CardCharacter } from '../src/items/card.ts';
 import { normalizeName } from '../src/items/normalize.ts';
 import { TIER, getItemIndex, type ItemIndex, type LookupResult, type SearchFilters, type SearchHit } from '../src/items/search.ts';
+import { requireItemIndex } from '../src/items/resolve.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/render/escape.ts';
 import type { ButtonView, ComponentRow, Reply, SelectView } from '../src/render/types.ts';
@@ -25,9 +26,7 @@ const DM_MIN_FUZZY = 0.6;
 const CHAT = new Set(['hi', 'hey', 'hello', 'yo', 'help', 'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'yes', 'no', 'lol', 'bye', 'good bot', 'bad bot', 'start', 'test']);
 
 export function requireIndex(): ItemIndex {
-  const index = getItemIndex();
-  if (!index) throw new UserError('The item data has not been built yet (`npm run build-data`), so items cannot be looked up.');
-  return index;
+  return requireItemIndex();
 }
 
 function readCategory(value: string | undefined): Category | undefined {

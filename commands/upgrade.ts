@@ -8,9 +8,9 @@ import type { AutocompleteContext, CommandContext, CommandModule } from '../src/
 import type { Choice, EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../src/render/style.ts';
 import { escapeUserText } from '../src/render/escape.ts';
-import { SOURCES, core, fmt, footer, list, plus, readInt, readText, shown } from '../src/render/runes.ts';
-import { getItemIndex, TIER, type ItemIndex, type SearchHit } from '../src/items/search.ts';
-import { splitUpgradeSuffix } from '../src/items/normalize.ts';
+import { SOURCES, ambiguousItemText, closestNamesText, core, fmt, footer, list, plus, readInt, readText, shown } from '../src/render/runes.ts';
+import { getItemIndex } from '../src/items/search.ts';
+import { isUpgradableWeapon, resolveItem, searchItems } from '../src/items/resolve.ts';
 import type { Category, ItemRecord } from '../src/items/types.ts';
 import { materialPurchaseCost, planSpiritAshUpgrade, planWeaponUpgrade, upgradeMaterials, type Note, type UpgradePlan } from '../src/runes/index.ts';
 import { MAX_UPGRADE, type MaterialPath } from '../src/game/upgradeTables.ts';
@@ -18,58 +18,44 @@ import { MAX_UPGRADE, type MaterialPath } from '../src/game/upgradeTables.ts';
 const NAME_MAX_LENGTH = 100;
 
 // ---------------------------------------------------------------------------------------------
-// Finding the weapon or spirit ash, with the shared item index (src/items/search.ts).
+// Finding the weapon or spirit ash: the shared resolver (src/items/resolve.ts), as /character upgrade.
 
 type Kind = 'weapon' | 'ash';
 
 const CATEGORIES: Record<Kind, readonly Category[]> = { weapon: ['weapon', 'shield'], ash: ['spirit_ash'] };
 
-function kindOf(item: ItemRecord): Kind | null {
-  return item.category === 'weapon' || item.category === 'shield' ? 'weapon' : item.category === 'spirit_ash' ? 'ash' : null;
+function kindOf(item: ItemRecord): Kind {
+  return item.category === 'spirit_ash' ? 'ash' : 'weapon';
 }
 
-function index(): ItemIndex {
-  const found = getItemIndex();
-  if (!found) throw new UserError('The item data is not built yet (`npm run build-data`), so I cannot look up weapons or spirit ashes.');
-  return found;
+/** What /upgrade takes: weapons and shields on the regular or somber path, and spirit ashes. */
+function upgradable(item: ItemRecord): boolean {
+  return item.category === 'spirit_ash' || isUpgradableWeapon(item);
 }
 
-/** The best hits over several categories, best first (the first kinds win ties). */
-function searchKinds(query: string, kinds: readonly Kind[], limit: number): SearchHit[] {
-  const idx = index();
-  const hits: { hit: SearchHit; order: number }[] = [];
-  kinds.flatMap((kind) => CATEGORIES[kind]).forEach((category, order) => {
-    for (const hit of idx.search(query, { category, limit })) hits.push({ hit, order });
-  });
-  hits.sort((a, b) => b.hit.tier - a.hit.tier || b.hit.score - a.hit.score || a.order - b.order);
-  return hits.slice(0, limit).map((h) => h.hit);
+function filterFor(kinds: readonly Kind[]) {
+  return { categories: kinds.flatMap((kind) => CATEGORIES[kind]), accept: upgradable };
 }
 
 function resolve(text: string, kinds: readonly Kind[]): { item: ItemRecord; kind: Kind; level: number | undefined; exact: boolean } {
-  const idx = index();
-  const byKey = idx.get(text);
-  const keyKind = byKey ? kindOf(byKey) : null;
-  if (byKey && keyKind && kinds.includes(keyKind)) return { item: byKey, kind: keyKind, level: undefined, exact: true };
-  const hits = searchKinds(text, kinds, 5);
-  const best = hits[0];
-  const kind = best ? kindOf(best.item) : null;
-  // A name, alias or "+N" form, a prefix, or all the words of the query: a sound answer.
-  if (best && kind && best.tier >= TIER.WORDS) {
-    // "Moonveil +3" or an alias like "Black Knife Tiche +5": the level typed is where the upgrade starts.
-    return { item: best.item, kind, level: splitUpgradeSuffix(text)?.level, exact: best.tier >= TIER.UPGRADE };
-  }
+  const found = resolveItem(text, filterFor(kinds));
   const what = kinds.includes('weapon') ? 'weapon, shield or spirit ash' : 'spirit ash';
-  const suggestions = (hits.length ? hits : kinds.flatMap((k) => CATEGORIES[k]).flatMap((category) => idx.suggest(text, { category, limit: 3 })))
-    .slice(0, 5)
-    .map((h) => h.item.name);
-  throw new UserError(
-    `I found no ${what} named “${shown(text)}”.${suggestions.length ? ` Closest names: ${suggestions.join(', ')}.` : ''} Start typing its name and pick it from the list.`,
-  );
+  switch (found.kind) {
+    case 'found':
+      return { item: found.item, kind: kindOf(found.item), level: found.level, exact: found.exact };
+    case 'ambiguous':
+      throw new UserError(ambiguousItemText(text, what, found.candidates, found.total));
+    case 'not-found':
+      if (found.refused && CATEGORIES.weapon.includes(found.refused.category) && kinds.includes('weapon')) {
+        throw new UserError(`${escapeUserText(found.refused.name)} cannot be upgraded.`);
+      }
+      throw new UserError(`I found no ${what} named “${shown(text)}”.${closestNamesText(found.closest)} Start typing its name and pick it from the list.`);
+  }
 }
 
 function choices(query: string, kinds: readonly Kind[]): Choice[] {
   if (!getItemIndex()) return [];
-  return searchKinds(query.slice(0, NAME_MAX_LENGTH), kinds, 25).map(({ item }) => {
+  return searchItems(query.slice(0, NAME_MAX_LENGTH), { ...filterFor(kinds), limit: 25 }).map(({ item }) => {
     const suffix = item.category === 'spirit_ash' ? ' (spirit ash)' : item.upgrade === 'somber' ? ' (somber)' : '';
     const dlc = item.dlc ? ' · DLC' : '';
     return { name: `${item.name}${suffix}${dlc}`.slice(0, 100), value: item.name.slice(0, 100) };
@@ -177,6 +163,8 @@ function execute(context: CommandContext): Reply {
   const { item, kind, level, exact } = resolve(text, kinds);
   const path: MaterialPath = kind === 'ash' ? (item.subcategory === 'Renowned Spirit Ash' ? 'renowned-spirit' : 'spirit') : item.upgrade === 'somber' ? 'somber' : 'regular';
   const max = MAX_UPGRADE[path];
+  // "Moonveil +3" starts at +3; an explicit `from` wins (as in /character upgrade), and the reply says so.
+  const typedLevelIgnored = from !== undefined && level !== undefined && level !== from ? level : undefined;
   if (from === undefined && level !== undefined) from = level;
   from ??= 0;
   to ??= max;
@@ -189,6 +177,7 @@ function execute(context: CommandContext): Reply {
   const result = compute(item, kind, from, to);
   const stoneWord = kind === 'ash' ? 'gloveworts' : 'stones';
   const lines = [`Path: ${pathLabel(result.path)}.${exact ? '' : ` (Best match for “${shown(text)}”.)`}`];
+  if (typedLevelIgnored !== undefined) lines.push(`The ${plus(typedLevelIgnored)} in the name was not used: \`from\` says ${plus(from)}.`);
   lines.push(result.runesTotal === null ? `Upgrade runes: **unknown** (this weapon's price per step is not in our item data).` : `Upgrade runes: **${fmt(result.runesTotal)}**.`);
   const notSold = result.purchase.lines.filter((l) => !l.purchasable && l.count > 0).map((l) => l.material);
   const buy = `Buying the ${stoneWord} at the Twin Maiden Husks: **${fmt(result.purchase.totalRunes)}**${notSold.length ? ` (except ${list(notSold)}: not sold there)` : ''}.`;

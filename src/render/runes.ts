@@ -8,6 +8,7 @@
 import { UserError } from '../errors.ts';
 import type { Character } from '../characters/types.ts';
 import type { Stat } from '../game/classes.ts';
+import type { ItemRecord } from '../items/types.ts';
 import type { Note } from '../game/confidence.ts';
 import type { OptionReader } from '../router/options.ts';
 import type { CommandContext } from '../router/types.ts';
@@ -234,4 +235,25 @@ export function footer(source: string, notes: readonly Note[] = []): string {
 export function list(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item names a player typed (src/items/resolve.ts finds the item; these word what it could not decide).
+
+const CANDIDATES_SHOWN = 6;
+
+function boldNames(items: readonly ItemRecord[]): string[] {
+  return items.map((item) => `**${escapeUserText(item.name)}**`);
+}
+
+/** "Which weapon? “katana” matches several: **A**, **B** and **C**. Pick one from the list as you type." */
+export function ambiguousItemText(typed: string, what: string, candidates: readonly ItemRecord[], total: number): string {
+  const names = boldNames(candidates.slice(0, CANDIDATES_SHOWN));
+  const more = Math.max(total, candidates.length) - names.length;
+  return `Which ${what}? “${shown(typed)}” matches several: ${list(more > 0 ? [...names, `${fmt(more)} more`] : names)}. Pick one from the list as you type.`;
+}
+
+/** " Closest names: **A**, **B** and **C**." (with a leading space), or "" when there are none. */
+export function closestNamesText(items: readonly ItemRecord[]): string {
+  return items.length ? ` Closest names: ${list(boldNames(items))}.` : '';
 }
