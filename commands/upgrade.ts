@@ -1,6 +1,7 @@
 // /upgrade weapon:<name> | ash:<name> [from] [to]: runes per step and in total, the stones (or
 // gloveworts) per step and in total, what buying them at the Twin Maiden Husks costs, and which bell
-// bearing unlocks them. Numbers come from src/runes/upgrades.ts and the item data (data/items.json).
+// bearing unlocks them; with an active character, whether its runes held cover the upgrade runes. Numbers
+// come from src/runes/upgrades.ts and the item data (data/items.json).
 
 import { slashCommand } from '../src/router/define.ts';
 import { UserError } from '../src/errors.ts';
@@ -9,6 +10,7 @@ import type { Choice, EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../src/render/style.ts';
 import { escapeUserText } from '../src/render/escape.ts';
 import { SOURCES, ambiguousItemText, closestNamesText, core, fmt, footer, list, plus, readInt, readText, shown } from '../src/render/runes.ts';
+import { nameOf } from '../src/render/character.ts';
 import { getItemIndex } from '../src/items/search.ts';
 import { isUpgradableWeapon, resolveItem, searchItems } from '../src/items/resolve.ts';
 import type { Category, ItemRecord } from '../src/items/types.ts';
@@ -179,6 +181,13 @@ function execute(context: CommandContext): Reply {
   const lines = [`Path: ${pathLabel(result.path)}.${exact ? '' : ` (Best match for “${shown(text)}”.)`}`];
   if (typedLevelIgnored !== undefined) lines.push(`The ${plus(typedLevelIgnored)} in the name was not used: \`from\` says ${plus(from)}.`);
   lines.push(result.runesTotal === null ? `Upgrade runes: **unknown** (this weapon's price per step is not in our item data).` : `Upgrade runes: **${fmt(result.runesTotal)}**.`);
+  // Issue 5: the active character's runes held against the upgrade runes. Read only when there is a
+  // figure to compare (reading a private character makes the reply private where others would see it).
+  const me = result.runesTotal === null ? null : context.activeCharacter();
+  if (me && result.runesTotal !== null) {
+    const short = result.runesTotal - me.runesHeld;
+    lines.push(`${nameOf(me)} holds ${fmt(me.runesHeld)} runes: ${short > 0 ? `**${fmt(short)} short**` : 'enough'}.`);
+  }
   const notSold = result.purchase.lines.filter((l) => !l.purchasable && l.count > 0).map((l) => l.material);
   const buy = `Buying the ${stoneWord} at the Twin Maiden Husks: **${fmt(result.purchase.totalRunes)}**${notSold.length ? ` (except ${list(notSold)}: not sold there)` : ''}.`;
   lines.push(buy);

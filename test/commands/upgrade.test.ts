@@ -114,3 +114,44 @@ describe('/upgrade name resolution with the item index', () => {
     expect(unknown.content).toMatch(/found no weapon, shield or spirit ash/);
   });
 });
+
+describe('/upgrade with an active character (issue 5)', () => {
+  // A third user, so the tests above keep answering without a character.
+  const MIRIEL = '200000000000000013';
+  const GUILD = '300000000000000013';
+
+  it('says whether its runes held cover the upgrade runes, with the name escaped', async () => {
+    const store = t.app.services.store();
+    store.createCharacter(MIRIEL, { name: 'Miriel *the* @everyone', className: 'Vagabond' });
+    store.addRunes({ userId: MIRIEL }, 12_000);
+    // Longsword +0 → +25 costs 21,250 (§6): 21,250 − 12,000 = 9,250 short.
+    const short = await t.run('upgrade', null, { weapon: 'Longsword' }, { userId: MIRIEL });
+    const description = short.embeds![0]!.description!;
+    expect(description).toContain('**Miriel \\*the\\* @\u200beveryone** holds 12,000 runes: **9,250 short**.');
+    expect(JSON.stringify(short)).not.toMatch(/@everyone/);
+    // +20 → +25: the steps to +21 … +25 at rates 5.0, 5.2, 5.4, 5.6, 5.8 × 250 = 1,250 + 1,300 + 1,350 + 1,400 + 1,450 = 6,750.
+    const enough = text(await t.run('upgrade', null, { weapon: 'Longsword', from: 20 }, { userId: MIRIEL }));
+    expect(enough).toContain('Upgrade runes: 6,750.');
+    expect(enough).toContain('holds 12,000 runes: enough.');
+  });
+
+  it('is private in a server for a private character, public for a public one, and normal in DMs', async () => {
+    expect((await t.run('upgrade', null, { weapon: 'Longsword' }, { userId: MIRIEL, guildId: GUILD })).ephemeral).toBe(true);
+    expect((await t.run('upgrade', null, { weapon: 'Longsword' }, { userId: MIRIEL })).ephemeral).toBeFalsy();
+    const store = t.app.services.store();
+    store.setVisibility({ userId: MIRIEL }, true);
+    const shared = await t.run('upgrade', null, { weapon: 'Longsword' }, { userId: MIRIEL, guildId: GUILD });
+    expect(shared.ephemeral).toBeFalsy();
+    expect(text(shared)).toContain('holds 12,000 runes');
+    store.setVisibility({ userId: MIRIEL }, false);
+  });
+
+  it('does not read the character when there is no rune figure to compare (the reply stays public)', async () => {
+    const { loadItemData } = await import('../../src/items/data.ts');
+    const noPrice = loadItemData()!.items.find((i) => i.category === 'weapon' && i.upgrade === 'regular' && i.upgradePrice === undefined)!;
+    const reply = await t.run('upgrade', null, { weapon: noPrice.key }, { userId: MIRIEL, guildId: GUILD });
+    expect(reply.ephemeral).toBeFalsy();
+    expect(text(reply)).toContain('Upgrade runes: unknown');
+    expect(text(reply)).not.toContain('Miriel');
+  });
+});
