@@ -257,23 +257,42 @@ function rate(num: number, den: number): string {
   return `×${Number.isInteger(value) ? value : Number(value.toFixed(4))}`;
 }
 
-function gainOptions(context: CommandContext): RuneGainOptions {
+/**
+ * Boosts from the options. NG+: `ng` when given; left out, the active character's journey (journey 2 is
+ * NG+1), named in `ngSource` ("NG+1 from Miriel's journey 2"). The character is read only when `ng` is
+ * left out.
+ */
+function gainOptions(context: CommandContext): { boosts: RuneGainOptions; ngSource: string | undefined } {
   const { options } = context;
-  const ngCycle = readInt(options, 'ng', NG_CYCLE);
+  let ngCycle = readInt(options, 'ng', NG_CYCLE);
   const area = readInt(options, 'area', { min: 2, max: 5, what: 'an NG+ area multiplier: 2, 3, 4 or 5' });
-  const out: RuneGainOptions = { goldScarab: readFlag(options, 'gold_scarab'), fowlFoot: readFlag(options, 'fowl_foot') };
-  if (ngCycle !== undefined) out.ngCycle = ngCycle;
-  if (area !== undefined) {
-    if (!ngCycle) throw new UserError('`area` only applies in NG+: give `ng` from 1 to 99 as well.');
-    out.ngAreaMultiplier = area as 2 | 3 | 4 | 5;
+  const boosts: RuneGainOptions = { goldScarab: readFlag(options, 'gold_scarab'), fowlFoot: readFlag(options, 'fowl_foot') };
+  let ngSource: string | undefined;
+  if (ngCycle === undefined) {
+    const me = context.activeCharacter();
+    if (me && me.journey > 1) {
+      // Cycles above NG+7 scale like NG+7; the input bound only keeps the figure sane.
+      ngCycle = Math.min(me.journey - 1, MAX_NG_CYCLE_INPUT);
+      ngSource = `NG+${fmt(me.journey - 1)} from ${nameOf(me)}'s journey ${fmt(me.journey)}`;
+    } else if (me) {
+      ngSource = `First journey, from ${nameOf(me)}'s journey 1`;
+    }
   }
-  return out;
+  if (ngCycle !== undefined) boosts.ngCycle = ngCycle;
+  if (area !== undefined) {
+    if (!ngCycle) throw new UserError(`\`area\` only applies in NG+: give \`ng\` from 1 to ${MAX_NG_CYCLE_INPUT} as well.`);
+    boosts.ngAreaMultiplier = area as 2 | 3 | 4 | 5;
+  }
+  return { boosts, ngSource };
 }
+
+const FIRST_JOURNEY = 'no NG+ factor (give `ng` for NG+)';
 
 function runesGain(context: CommandContext): Reply {
   const base = readInt(context.options, 'base', RUNES);
   if (base === undefined) throw new UserError(`\`base\` is required: ${RUNES.what} (what the enemy gives in the first journey without boosts).`);
-  const gain = core(() => runeGain(base, gainOptions(context)));
+  const { boosts, ngSource } = gainOptions(context);
+  const gain = core(() => runeGain(base, boosts));
   const factors = gain.factors.map((f) => `${f.name} ${rate(f.rate.num, f.rate.den)}`);
   const lines: string[] = [];
   if (gain.kind === 'exact') {
@@ -285,6 +304,7 @@ function runesGain(context: CommandContext): Reply {
     );
   }
   lines.push(factors.length ? `Factors: ${factors.join(' · ')}` : 'No boosts: add `gold_scarab`, `fowl_foot` or `ng`.');
+  if (ngSource) lines.push('', boosts.ngCycle ? `${ngSource} (give \`ng\` for another cycle).` : `${ngSource}: ${FIRST_JOURNEY}.`);
   return embed({ title: 'Rune gain', description: lines.join('\n'), footer: footer(SOURCES.runeGain, gain.notes) });
 }
 
@@ -319,10 +339,10 @@ function runesFarm(context: CommandContext): Reply {
   const targetText = readText(options, 'target', 60);
   const minutes = readPositive(options, 'minutes_per_run', MAX_MINUTES_PER_RUN, `a number of minutes above 0 and at most ${fmt(MAX_MINUTES_PER_RUN)}`);
   let from = readInt(options, 'from', FROM_LEVEL);
-  const boosts: RuneGainOptions = { goldScarab: readFlag(options, 'gold_scarab'), fowlFoot: readFlag(options, 'fowl_foot') };
   if (perRun === undefined) throw new UserError(`\`per_run\` is required: the runes one run gives, ${PER_RUN.what}.`);
   if (targetText === undefined) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
   const target = farmTarget(targetText);
+  const { boosts, ngSource } = gainOptions(context);
   let held = 0;
   let title: string;
   let mine = '';
@@ -360,7 +380,16 @@ function runesFarm(context: CommandContext): Reply {
     if (plan.minutes !== null && minutes !== undefined) lines.push(`Time: about **${duration(plan.minutes)}** at ${minutesText(minutes)} min a run.`);
     if (plan.fowlFeetNeeded !== null) lines.push(`Gold-Pickled Fowl Feet to keep the boost up: ${fmt(plan.fowlFeetNeeded)} (one lasts 180 s).`);
   }
-  if (mine) lines.push('', mine);
+  if (mine || ngSource) lines.push('');
+  if (mine) lines.push(mine);
+  // per_run is a first-journey figure: with the cycle taken from the character, say what that means.
+  if (ngSource) {
+    lines.push(
+      boosts.ngCycle
+        ? `${ngSource}: \`per_run\` counts as first-journey runes (give \`ng:0\` if it is what a run gives you now).`
+        : `${ngSource}: ${FIRST_JOURNEY}.`,
+    );
+  }
   return embed({ title, description: lines.join('\n'), footer: footer(target.kind === 'level' ? `${SOURCES.runeGain}\n${SOURCES.levels}` : SOURCES.runeGain, plan.notes) });
 }
 
@@ -458,6 +487,10 @@ function component(context: ComponentContext) {
 const runeAmount = (o: SlashCommandIntegerOption, name: string, description: string, required = false, max = MAX_RUNE_INPUT) =>
   o.setName(name).setDescription(description).setMinValue(0).setMaxValue(max).setRequired(required);
 
+const ngOption = (o: SlashCommandIntegerOption, description: string) => o.setName('ng').setDescription(description).setMinValue(0).setMaxValue(MAX_NG_CYCLE_INPUT);
+const areaOption = (o: SlashCommandIntegerOption) =>
+  o.setName('area').setDescription('NG+ first-cycle area multiplier, 2-5 (5 in the earliest areas, 2 late game and DLC)').setMinValue(2).setMaxValue(5);
+
 export const runes: CommandModule = {
   data: slashCommand('runes', 'Rune arithmetic: level costs, what runes buy, rune items, rune gain, farming, death')
     .addSubcommand((s) =>
@@ -492,21 +525,21 @@ export const runes: CommandModule = {
         .addIntegerOption((o) => runeAmount(o, 'base', 'Runes it gives in the first journey without boosts', true))
         .addBooleanOption((o) => o.setName('gold_scarab').setDescription('Gold Scarab talisman equipped (+20%)'))
         .addBooleanOption((o) => o.setName('fowl_foot').setDescription('Gold-Pickled Fowl Foot active (+30% for 180 s)'))
-        .addIntegerOption((o) => o.setName('ng').setDescription('NG+ cycle: 0 = first journey, 1 = NG+1 … (7 and above scale alike)').setMinValue(0).setMaxValue(MAX_NG_CYCLE_INPUT))
-        .addIntegerOption((o) =>
-          o.setName('area').setDescription('NG+ first-cycle area multiplier, 2-5 (5 in the earliest areas, 2 late game and DLC)').setMinValue(2).setMaxValue(5),
-        ),
+        .addIntegerOption((o) => ngOption(o, 'NG+ cycle: 0 = first journey, 1 = NG+1 … (7+ alike); default: your active character'))
+        .addIntegerOption(areaOption),
     )
     .addSubcommand((s) =>
       s
         .setName('farm')
         .setDescription('Runs (and time) to farm an amount of runes or a level')
-        .addIntegerOption((o) => o.setName('per_run').setDescription('Runes one run gives, without boosts').setMinValue(1).setMaxValue(MAX_RUNE_INPUT).setRequired(true))
+        .addIntegerOption((o) => o.setName('per_run').setDescription('Runes one run gives in the first journey, without boosts').setMinValue(1).setMaxValue(MAX_RUNE_INPUT).setRequired(true))
         .addStringOption((o) => o.setName('target').setDescription('Runes (2000000, 1.5m) or a level (level 150, or 150)').setRequired(true).setMaxLength(60))
         .addNumberOption((o) => o.setName('minutes_per_run').setDescription('Minutes one run takes').setMinValue(0.01).setMaxValue(MAX_MINUTES_PER_RUN))
         .addBooleanOption((o) => o.setName('gold_scarab').setDescription('Gold Scarab talisman equipped (+20%)'))
         .addBooleanOption((o) => o.setName('fowl_foot').setDescription('Gold-Pickled Fowl Foot kept up (+30%)'))
-        .addIntegerOption((o) => o.setName('from').setDescription('For a level target: level now; default: your active character, else 1').setMinValue(1).setMaxValue(MAX_LEVEL - 1)),
+        .addIntegerOption((o) => o.setName('from').setDescription('For a level target: level now; default: your active character, else 1').setMinValue(1).setMaxValue(MAX_LEVEL - 1))
+        .addIntegerOption((o) => ngOption(o, 'NG+ cycle (0 = first journey); default: your active character\'s journey'))
+        .addIntegerOption(areaOption),
     )
     .addSubcommand((s) =>
       s

@@ -120,3 +120,66 @@ describe('/runes farm with a character', () => {
     }
   });
 });
+
+describe('/runes gain and /runes farm: NG+ from the character journey when `ng` is left out', () => {
+  // NG+ (mechanics.md §5): runes = base × area multiplier (×2 … ×5 in the first cycle) × cycle factor;
+  // journey 2 is NG+1 (factor 1.0), journey 3 is NG+2 (factor 1.1), and cycles above NG+7 scale like
+  // NG+7 (factor 1.275).
+  const t3 = makeTestApp();
+  afterAll(() => t3.close());
+  const journey = (n: number) => t3.app.services.store().setProgress({ userId: USER_ID }, { journey: n });
+  beforeAll(() => void t3.app.services.store().createCharacter(USER_ID, { name: 'Nepheli _Loux_', className: 'Warrior' }));
+
+  it('journey 3: NG+2, said in the reply with the name escaped; private in a server', async () => {
+    journey(3);
+    const reply = await t3.run('runes', 'gain', { base: 1_000 });
+    const out = text(reply);
+    expect(out).toMatch(/2,200 to 5,500/); // 1,000 × 1.1 × 2 … × 5
+    const description = reply.embeds![0]!.description!;
+    expect(description).toContain("NG+2 from **Nepheli \\_Loux\\_**'s journey 3");
+    expect((await t3.run('runes', 'gain', { base: 1_000 }, { guildId: GUILD_ID })).ephemeral).toBe(true);
+    // `area` needs NG+: the journey provides it. 1,000 × 3 × 1.1 = 3,300
+    expect(text(await t3.run('runes', 'gain', { base: 1_000, area: 3 }))).toContain('3,300');
+  });
+
+  it('an explicit `ng` wins, and then the character is not read (public in a server)', async () => {
+    journey(3);
+    const first = await t3.run('runes', 'gain', { base: 1_000, ng: 0 }, { guildId: GUILD_ID });
+    expect(first.ephemeral).toBeFalsy();
+    expect(text(first)).toContain('1,000 runes');
+    expect(text(first)).not.toMatch(/Nepheli|journey/);
+    expect(text(await t3.run('runes', 'gain', { base: 1_000, ng: 1 }))).toMatch(/2,000 to 5,000/); // 1,000 × 1.0 × 2 … × 5
+  });
+
+  it('journey 2 is NG+1; journey 1 changes nothing but says where it came from; past NG+7 it scales like NG+7', async () => {
+    journey(2);
+    const ng1 = text(await t3.run('runes', 'gain', { base: 1_000 }));
+    expect(ng1).toMatch(/2,000 to 5,000/);
+    expect(ng1).toContain("NG+1 from Nepheli");
+    journey(1);
+    const firstJourney = text(await t3.run('runes', 'gain', { base: 1_000 }));
+    expect(firstJourney).toContain('1,000 runes');
+    expect(firstJourney).toMatch(/First journey, from Nepheli.*journey 1: no NG\+ factor/);
+    expect((await t3.run('runes', 'gain', { base: 1_000, area: 3 })).content).toMatch(/only applies in NG\+/);
+    journey(20);
+    const late = text(await t3.run('runes', 'gain', { base: 1_000 }));
+    expect(late).toContain('NG+19 from Nepheli');
+    expect(late).toMatch(/2,550 to 6,375/); // 1,000 × 1.275 × 2 … × 5
+  });
+
+  it('/runes farm: journey 3 counts per_run as a first-journey figure at NG+2 (the ×2 end), and says so', async () => {
+    journey(3);
+    // 50,000 × 1.1 × 2 = 110,000 a run; 1,000,000 / 110,000 = 9.09… → 10 runs.
+    const out = text(await t3.run('runes', 'farm', { per_run: 50_000, target: '1m' }));
+    expect(out).toMatch(/\b10 runs\b/);
+    expect(out).toContain('110,000');
+    expect(out).toMatch(/NG\+2 from Nepheli.*journey 3/);
+    expect(out).toMatch(/`?per_run`? counts as first-journey runes/);
+    // ng:0 → 1,000,000 / 50,000 = 20 runs, no mention of the character
+    const plain = text(await t3.run('runes', 'farm', { per_run: 50_000, target: '1m', ng: 0 }));
+    expect(plain).toMatch(/\b20 runs\b/);
+    expect(plain).not.toContain('Nepheli');
+    // area 5: 50,000 × 1.1 × 5 = 275,000 a run → 1,000,000 / 275,000 = 3.6… → 4 runs
+    expect(text(await t3.run('runes', 'farm', { per_run: 50_000, target: '1m', area: 5 }))).toMatch(/\b4 runs\b/);
+  });
+});
