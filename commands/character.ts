@@ -410,7 +410,12 @@ function recovered(context: CommandContext): Reply {
 
 function historyReply(s: CharacterStore, ref: CharacterRef, page: number): Reply {
   const result = attempt(() => s.history(ref, page, HISTORY_PAGE_SIZE));
-  return { ephemeral: true, embeds: [historyEmbed(result)], components: historyButtons(result) };
+  const reply: Reply = { ephemeral: true, embeds: [historyEmbed(result)], components: historyButtons(result) };
+  // The store shows the last page for a page past the end: say so rather than pretend it was asked for.
+  if (page > result.pageCount) {
+    reply.content = `You asked for page ${fmt(page)}, but there ${result.pageCount === 1 ? 'is only 1 page' : `are only ${fmt(result.pageCount)} pages`}: here is the last one.`;
+  }
+  return reply;
 }
 
 function history(context: CommandContext): Reply {

@@ -279,8 +279,14 @@ describe('runes, levelup, died, recovered', () => {
     expect(page2).toMatch(/#1\b.*Earned \+600 → held 600/);
     expect(page2).toContain('[Next ▶] (disabled)');
     expect(page2).not.toContain('[◀ Previous] (disabled)');
-    const last = await t.run('history', { name: 'Wretched', page: 99 });
+    const last = await t.run('history', { name: 'Wretched', page: 999 });
     expect(text(last)).toContain('Page 2 of 2');
+    expect(last.content).toBe('You asked for page 999, but there are only 2 pages: here is the last one.');
+    expect((await t.run('history', { name: 'Wretched', page: 2 })).content).toBeUndefined();
+    // 15 entries at 10 a page: 2 pages; a character with no entries has 1.
+    store().createCharacter(ALICE, { name: 'Blank', className: 'Hero' });
+    expect((await t.run('history', { name: 'Blank', page: 3 })).content).toBe('You asked for page 3, but there is only 1 page: here is the last one.');
+    store().deleteCharacter({ userId: ALICE, name: 'Blank' });
     const bob = await t.press(next, { user: BOB });
     expect(bob.mode).toBe('reply');
     expect(bob.reply.content).toMatch(/Only the owner/);
