@@ -1,5 +1,5 @@
 // The character store's public surface (no discord.js; plain values in and out).
-export { openStore, affordableLevels } from './store.ts';
+export { openStore } from './store.ts';
 export type {
   CharacterStore,
   CharacterListing,

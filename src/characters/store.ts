@@ -22,7 +22,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import Database from 'better-sqlite3';
 import { MAX_LEVEL, STAT_KEYS, findClass, levelFromStats, type Stat, type Stats } from '../game/classes.ts';
-import { highestReachableLevel, levelCost, runesBetween } from '../runes/levels.ts';
+import { levelCost, runesBetween } from '../runes/levels.ts';
 import { SchemaTooNewError, StoreError } from './errors.ts';
 import { replayLedger } from './ledger.ts';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, readUserVersion } from './migrations.ts';
@@ -214,15 +214,6 @@ function statsOf(row: CharacterRow): Stats {
     faith: row.faith,
     arcane: row.arcane,
   };
-}
-
-/**
- * Levels the held runes pay for, from `level` (ignoring the per-stat cap). Deprecated: the rune core's
- * highestReachableLevel is the one implementation; this name stays only because src/characters/index.ts
- * re-exports it.
- */
-export function affordableLevels(level: number, runes: number): number {
-  return highestReachableLevel(level, runes).levelsGained;
 }
 
 function iso(ms: number): string {

@@ -3,7 +3,8 @@
 // Expected figures are from mechanics.md §1: runes to reach level 10 from level 1 are 6,667.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { affordableLevels, openStore, type CharacterStore } from '../../src/characters/store.ts';
+import { openStore, type CharacterStore } from '../../src/characters/store.ts';
+import { highestReachableLevel } from '../../src/runes/index.ts';
 import { RUNE_CAP, checkStatValue, requireInteger } from '../../src/characters/validate.ts';
 import { findClass } from '../../src/game/classes.ts';
 import { fmt, statLabel } from '../../src/render/runes.ts';
@@ -20,11 +21,11 @@ afterEach(() => store.close());
 
 describe('the levels held runes buy', () => {
   it('is the rune core figure: 6,667 runes take a Wretch from level 1 to 10, one rune less only to 9', () => {
-    expect(affordableLevels(1, 6_667)).toBe(9);
-    expect(affordableLevels(1, 6_666)).toBe(8);
+    expect(highestReachableLevel(1, 6_667).levelsGained).toBe(9);
+    expect(highestReachableLevel(1, 6_666).levelsGained).toBe(8);
     // cost(712) = 8,879,348 (§1): at 712 that buys the last level, and nothing more at 713.
-    expect(affordableLevels(712, 8_879_348)).toBe(1);
-    expect(affordableLevels(713, RUNE_CAP)).toBe(0);
+    expect(highestReachableLevel(712, 8_879_348).levelsGained).toBe(1);
+    expect(highestReachableLevel(713, RUNE_CAP).levelsGained).toBe(0);
   });
 
   it('a character carries no second copy of it; the card computes it from the core', () => {
