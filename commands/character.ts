@@ -29,7 +29,6 @@ import {
   storeErrorText,
   userText,
 } from '../src/render/character.ts';
-import { BRAND_COLOR } from '../src/render/style.ts';
 import { StoreError } from '../src/characters/errors.ts';
 import type { CharacterStore } from '../src/characters/store.ts';
 import type { Character, CharacterRef } from '../src/characters/types.ts';
