@@ -237,6 +237,11 @@ export function planWeaponUpgrade(input: { reinforcePrice: number; path: WeaponP
   const from = object.from === undefined ? 0 : (object.from as number);
   const to = object.to === undefined ? MAX_UPGRADE[path] : (object.to as number);
   const runes = weaponUpgradeRunes(object.reinforcePrice as number, path, from, to);
+  return assemblePlan(path, from, to, runes);
+}
+
+/** Runes, materials and what buying the materials costs, for one upgrade path and range. */
+function assemblePlan(path: MaterialPath, from: number, to: number, runes: RuneSteps): UpgradePlan {
   const materials = upgradeMaterials(path, from, to);
   const purchase = materialPurchaseCost(materials.totals);
   return {
@@ -259,16 +264,5 @@ export function planSpiritAshUpgrade(input: { renowned: boolean; costsPerStep: r
   const from = object.from === undefined ? 0 : (object.from as number);
   const to = object.to === undefined ? 10 : (object.to as number);
   const runes = spiritAshUpgradeRunes(object.costsPerStep as number[], from, to);
-  const materials = upgradeMaterials(path, from, to);
-  const purchase = materialPurchaseCost(materials.totals);
-  return {
-    path,
-    from,
-    to,
-    runes,
-    materials,
-    purchase,
-    totalRunesIfBuyingMaterials: runes.total + purchase.totalRunes,
-    notes: mergeNotes(runes.notes, materials.notes, purchase.notes),
-  };
+  return assemblePlan(path, from, to, runes);
 }
