@@ -227,30 +227,15 @@ export function buttonPress(customId: string, where: Where = {}): APIMessageComp
     ...base,
     type: InteractionType.MessageComponent,
     data: { custom_id: customId, component_type: ComponentType.Button },
-    message: {
-      id: nextId(),
-      channel_id: base.channel_id,
-      author: BOT_USER,
-      content: '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: MessageType.Default,
-    },
+    message: messagePayload(nextId(), base.channel_id, BOT_USER, ''),
   } as unknown as APIMessageComponentInteraction;
 }
 
-export function directMessage(content: string, author: APIUser = user()): GatewayMessageCreateDispatchData {
+/** A message object as Discord returns it; `extra` overrides or adds fields (embeds, flags, channel_type…). */
+export function messagePayload(id: string, channelId: string, author: APIUser, content: string, extra: Record<string, unknown> = {}) {
   return {
-    id: nextId(),
-    channel_id: DM_CHANNEL_ID,
-    channel_type: ChannelType.DM,
+    id,
+    channel_id: channelId,
     author,
     content,
     timestamp: new Date().toISOString(),
@@ -263,7 +248,12 @@ export function directMessage(content: string, author: APIUser = user()): Gatewa
     embeds: [],
     pinned: false,
     type: MessageType.Default,
-  } as GatewayMessageCreateDispatchData;
+    ...extra,
+  };
+}
+
+export function directMessage(content: string, author: APIUser = user()): GatewayMessageCreateDispatchData {
+  return messagePayload(nextId(), DM_CHANNEL_ID, author, content, { channel_type: ChannelType.DM }) as GatewayMessageCreateDispatchData;
 }
 
 export function attachment(id: string, filename: string, url: string, size: number): APIAttachment {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GatewayOpcodes, type GatewayDispatchEvents } from 'discord-api-types/v10';
-import { BOT_USER, APPLICATION_ID, guildCreatePayload, GUILD_ID } from './payloads.ts';
+import { BOT_USER, APPLICATION_ID, guildCreatePayload, GUILD_ID, messagePayload } from './payloads.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -247,28 +247,14 @@ export class FakeDiscord {
   }
 
   private message(channelId: string, body: any): Record<string, unknown> {
-    return {
-      id: this.snowflake(),
-      channel_id: channelId,
-      author: BOT_USER,
-      content: body?.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
+    return messagePayload(this.snowflake(), channelId, BOT_USER, body?.content ?? '', {
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
-      pinned: false,
-      type: 0,
       flags: body?.flags ?? 0,
-    };
+    });
   }
 
   private route(method: string, path: string, body: any): [number, unknown] {
-    const authorised = true;
     if (method === 'GET' && path === '/gateway/bot') {
       return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: 1 } }];
     }
@@ -279,7 +265,7 @@ export class FakeDiscord {
     match = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path);
     if (match && method === 'POST') return [200, this.message('0', body)];
     match = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (match && method === 'POST' && authorised) return [200, this.message(match[1]!, body)];
+    if (match && method === 'POST') return [200, this.message(match[1]!, body)];
     if (method === 'POST' && path === '/users/@me/channels') return [200, { id: this.snowflake(), type: 1, recipients: [{ id: body?.recipient_id, username: 'someone' }] }];
     match = /^\/applications\/(\d+)(\/guilds\/(\d+))?\/commands$/.exec(path);
     if (match && method === 'PUT') return [200, (body as any[]).map((c) => ({ ...c, id: this.snowflake(), application_id: match![1], version: '1' }))];
