@@ -5,7 +5,7 @@ import { num, readFmg, readParamCsv, type ParamRow, type ParamTable } from './io
 import { cleanName, foldName, isPlaceholderName, splitPlusLevel, stripRowNamePrefix } from './names.ts';
 import { scalingLetter, upgradeCosts } from './scaling.ts';
 import { ARMOR_SLOTS, WEAPON_TYPES, baseGoodsCategory, isRuneItemName, keyItemCategory } from './categories.ts';
-import { PATCH_ERDB, SRC, type Draft } from './model.ts';
+import { newDraft as newRecord, type Draft } from './model.ts';
 
 export interface BaseTables {
   weapon: ParamTable;
@@ -55,18 +55,7 @@ function realName(map: Map<number, string>, id: number): string | null {
 }
 
 function newDraft(category: Category, paramId: number, name: string, table: Draft['table']): Draft {
-  return {
-    key: `${category}:${paramId}`,
-    paramId,
-    name,
-    aliases: [],
-    category,
-    dlc: false,
-    sources: [SRC.erdb],
-    patch: PATCH_ERDB,
-    altIds: [],
-    table,
-  };
+  return newRecord('base', category, paramId, name, table);
 }
 
 function positive(n: number): number | undefined {

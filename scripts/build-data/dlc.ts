@@ -8,7 +8,7 @@ import { scalingLetter } from './scaling.ts';
 import { WEAPON_TYPES, dlcGoodsCategory } from './categories.ts';
 import { isKaggleDlc, kaggleNumber, parsePyDict, type Kaggle, type KRow } from './kaggle.ts';
 import { TJC_ATTACK_KINDS, type Tjc } from './tjc.ts';
-import { PATCH_DLC_TEXT, PATCH_TJC, SRC, type Draft } from './model.ts';
+import { PATCH_TJC, SRC, newDraft as newRecord, type Draft } from './model.ts';
 import { naturalCompare } from './base.ts';
 
 export interface DlcText {
@@ -41,18 +41,7 @@ function realName(map: Map<number, string>, id: number, fixes: Record<string, st
 }
 
 function newDraft(category: Category, paramId: number, name: string, table: Draft['table']): Draft {
-  return {
-    key: `${category}:${paramId}`,
-    paramId,
-    name,
-    aliases: [],
-    category,
-    dlc: true,
-    sources: [SRC.impalers],
-    patch: PATCH_DLC_TEXT,
-    altIds: [],
-    table,
-  };
+  return newRecord('dlc', category, paramId, name, table);
 }
 
 function addSource(d: Draft, s: string): void {

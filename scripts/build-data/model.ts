@@ -1,5 +1,5 @@
 // Shared types for the compiler's intermediate state.
-import type { ItemRecord } from '../../src/items/types.ts';
+import type { Category, ItemRecord } from '../../src/items/types.ts';
 
 /** A record under construction, plus compiler-only bookkeeping that is dropped on output. */
 export interface Draft extends ItemRecord {
@@ -21,3 +21,20 @@ export const SRC = {
   kaggle: 'kaggle-dlc@hakkache',
   curated: 'curated',
 } as const;
+
+/** A fresh record: base-game ones come from erdb 1.10, DLC ones start from the DLC text dump. */
+export function newDraft(origin: 'base' | 'dlc', category: Category, paramId: number, name: string, table: Draft['table']): Draft {
+  const dlc = origin === 'dlc';
+  return {
+    key: `${category}:${paramId}`,
+    paramId,
+    name,
+    aliases: [],
+    category,
+    dlc,
+    sources: [dlc ? SRC.impalers : SRC.erdb],
+    patch: dlc ? PATCH_DLC_TEXT : PATCH_ERDB,
+    altIds: [],
+    table,
+  };
+}
