@@ -162,20 +162,26 @@ export function parseCommandLine(line: string, modules: readonly CommandModule[]
 
   const known = resolved.options;
   const byName = new Map(known.map((o) => [o.name, o]));
-  // Split at ` name:` for known option names only, so values may contain spaces and other colons.
+  const commandPath = ['/' + commandName, resolved.group, resolved.subcommand].filter(Boolean).join(' ');
+  const valid = known.length ? `options: ${known.map((o) => o.name).join(', ')}` : 'it takes no options';
+  // Split at ` name:`. A known option may be followed by a space (`from: 1`); any other `word:value`
+  // (no space after the colon) is an option Discord would never send, refused below. So values may hold
+  // spaces and colons followed by a space ("Ash of War: Lion's Claw") without quotes.
   const names = known.map((o) => o.name.replace(/[-\\^$*+?.()|[\]{}]/g, '\\$&')).sort((a, b) => b.length - a.length);
-  const splitter = names.length ? new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'gi') : null;
-  const found: { name: string; start: number; valueStart: number }[] = [];
-  if (splitter) {
-    for (const match of rest.matchAll(splitter)) {
-      found.push({ name: match[1]!.toLowerCase(), start: match.index, valueStart: match.index + match[0].length });
-    }
+  const knownNames = names.length ? names.join('|') : '(?!)';
+  const splitter = new RegExp(`(?:^|\\s)(?:(${knownNames}):|([\\p{L}\\p{N}_-]{1,32}):(?=\\S))`, 'giu');
+  const found: { name: string; start: number; valueStart: number; unknown: boolean }[] = [];
+  for (const match of rest.matchAll(splitter)) {
+    const name = (match[1] ?? match[2]!).toLowerCase();
+    found.push({ name, start: match.index, valueStart: match.index + match[0].length, unknown: match[1] === undefined && !byName.has(name) });
   }
   const leading = (found.length ? rest.slice(0, found[0]!.start) : rest).trim();
   if (leading) {
-    const unknown = /^(\S+?):/.exec(leading)?.[1];
-    const valid = known.length ? `Options: ${known.map((o) => `${o.name}:`).join(' ')}` : 'This command takes no options.';
-    return { ok: false, error: unknown ? `Unknown option ${codeSpan(unknown)}. ${valid}` : `Write options as name:value. ${valid}` };
+    return { ok: false, error: `Write options as name:value (${codeSpan(commandPath)}: ${valid}).` };
+  }
+  const unknown = found.find((f) => f.unknown);
+  if (unknown && !parse.autocomplete) {
+    return { ok: false, error: `Unknown option ${codeSpan(unknown.name, 32)} for ${codeSpan(commandPath)} (${valid}).` };
   }
 
   const options: Record<string, OptionValue> = {};
@@ -185,7 +191,11 @@ export function parseCommandLine(line: string, modules: readonly CommandModule[]
     const end = i + 1 < found.length ? found[i + 1]!.start : rest.length;
     let raw = rest.slice(entry.valueStart, end).trim();
     if (raw.length >= 2 && /^(["']).*\1$/s.test(raw)) raw = raw.slice(1, -1);
-    const option = byName.get(entry.name)!;
+    const option = byName.get(entry.name);
+    if (!option) continue; // autocomplete mode: an unknown option is ignored
+    if (options[option.name] !== undefined && !parse.autocomplete) {
+      return { ok: false, error: `The option ${codeSpan(option.name, 32)} is given twice: give each option once.` };
+    }
     focused = option.name;
     if (parse.autocomplete) {
       options[option.name] = raw;
