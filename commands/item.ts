@@ -108,6 +108,7 @@ function notFound(index: ItemIndex, query: string, filters: SearchFilters): Repl
   const closest = suggestions.length ? ` Closest names: ${suggestions.map((hit) => `**${escapeUserText(hit.item.name)}**`).join(', ')}.` : '';
   return {
     ephemeral: true,
+    refused: true,
     content: `No item matches “${escapeUserText(query.trim().slice(0, 100))}”${where}.${closest} Check the spelling, type fewer letters, or try \`/search\` to look through effects.`,
   };
 }

@@ -67,7 +67,7 @@ export class ConsoleSession {
       { defer: async () => undefined, send: async (reply) => void (answer = reply) },
     );
     const reply = answer ?? { content: '(no reply)' };
-    return { kind: 'reply', reply, body: { type: InteractionResponseType.ChannelMessageWithSource, data: renderMessage(reply) } };
+    return { kind: 'reply', reply, body: { type: InteractionResponseType.ChannelMessageWithSource, data: renderMessage(reply) }, invalid: reply.refused === true };
   }
 
   /** The choices the bot would offer for the last option on the line. */
@@ -87,7 +87,7 @@ export class ConsoleSession {
         deferUpdate: async () => undefined,
         send: async (answer) => {
           const type = answer.mode === 'update' ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
-          result = { kind: 'reply', reply: answer.reply, body: { type, data: renderMessage(answer.reply) } };
+          result = { kind: 'reply', reply: answer.reply, body: { type, data: renderMessage(answer.reply) }, invalid: answer.reply.refused === true };
         },
       },
     );

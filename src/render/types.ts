@@ -53,6 +53,8 @@ export interface Reply {
   files?: FileView[];
   /** Only the invoking user sees it (interaction replies only; DMs are private anyway). */
   ephemeral?: boolean;
+  /** The input was refused (what is valid is said): never sent to Discord; the console exits 2. */
+  refused?: boolean;
 }
 
 /** What a component (button/select) handler answers: a new message, or an edit of the message it sits on. */

@@ -40,7 +40,7 @@ export function errorReply(errorId: string): Reply {
 }
 
 export function userErrorReply(error: UserError): Reply {
-  return { ephemeral: true, content: error.message };
+  return { ephemeral: true, content: error.message, refused: true };
 }
 
 export function fallbackTextReply(): Reply {
@@ -129,7 +129,7 @@ export class Router {
     if (!this.accepting) {
       reply = { ephemeral: true, content: 'The bot is restarting: please try again in a minute.' };
     } else if (!module) {
-      reply = { ephemeral: true, content: `I don't know the command ${codeSpan(`/${request.commandName}`)}. Type \`/help\` for the list.` };
+      reply = { ephemeral: true, refused: true, content: `I don't know the command ${codeSpan(`/${request.commandName}`)}. Type \`/help\` for the list.` };
     } else {
       const started = performance.now();
       const probe = this.probe(request);

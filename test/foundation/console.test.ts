@@ -38,6 +38,15 @@ describe('npm run cli', () => {
     expect(stdout).toMatch(/name:value/);
   });
 
+  it('exits 0 when the command was answered and 2 when the input was refused, whichever layer refused it', () => {
+    const exit = (line: string) => cli([line]).code;
+    expect(exit('/runes level from:1 to:150')).toBe(0);
+    expect(exit('/runes level to:714')).toBe(2); // the parser (out of the option's range)
+    expect(exit('/runes level from:150 to:100')).toBe(2); // the handler (a range backwards)
+    expect(exit('/item name:zzzz qqqq xxxx')).toBe(2); // the handler (no such item)
+    expect(exit('/runes level from:1 to:150 bogus:1')).toBe(2); // an option the command does not have
+  });
+
   it('checks --user and --guild', () => {
     expect(cli(['--user', 'me', '/help']).code).toBe(2);
     expect(cli(['--guild', '123', '/help']).stderr).toMatch(/server id/);
