@@ -9,6 +9,7 @@ import { requireItemIndex } from '../src/items/resolve.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/render/escape.ts';
 import type { ButtonView, ComponentRow, Reply, SelectView } from '../src/render/types.ts';
+import { encodeCustomId, fitField } from '../src/router/customId.ts';
 import { slashCommand } from '../src/router/define.ts';
 import type { CommandModule } from '../src/router/types.ts';
 import { mustStayPrivate, seenByOthers } from '../src/router/privacy.ts';
@@ -16,7 +17,8 @@ import { mustStayPrivate, seenByOthers } from '../src/router/privacy.ts';
 /** "Did you mean" candidates offered under a card. */
 const MAX_ALTERNATIVES = 10;
 /** Room left for the query in `item:pick:<category>:<query>` (custom ids are ≤ 100 characters). */
-const PICK_QUERY_CHARS = 80;
+/** Room for the query in a pick menu's id: 100 minus `item:pick:<category>:`. */
+const PICK_QUERY_BUDGET = 100 - 'item:pick:20:'.length;
 /** DM text longer than this, or with more words, is a conversation, not an item name. */
 const DM_MAX_CHARS = 80;
 const DM_MAX_WORDS = 8;
@@ -40,7 +42,7 @@ function readCategory(value: string | undefined): Category | undefined {
 
 function pickId(query: string, filters: SearchFilters): string {
   const category = filters.category ? String(CATEGORIES.indexOf(filters.category)) : '-';
-  return `item:pick:${category}:${normalizeName(query).slice(0, PICK_QUERY_CHARS).trim()}`;
+  return encodeCustomId('item', 'pick', [category, fitField(normalizeName(query), PICK_QUERY_BUDGET)]);
 }
 
 function alternativesMenu(hits: readonly SearchHit[], shown: ItemRecord, query: string, filters: SearchFilters, placeholder: string): SelectView | undefined {
@@ -87,7 +89,7 @@ export function cardReply(
 
 /** Posts the card without the character's fields for everyone to see. */
 function shareButton(item: ItemRecord): ButtonView {
-  return { kind: 'button', label: 'Share', style: 'secondary', customId: `item:share:${item.key}` };
+  return { kind: 'button', label: 'Share', style: 'secondary', customId: encodeCustomId('item', 'share', [item.key]) };
 }
 
 function answer(
@@ -164,10 +166,10 @@ export const item: CommandModule = {
   },
   component({ request, args, activeCharacter }) {
     const index = requireIndex();
-    const [action, categoryIndex = '-', ...rest] = args;
+    const [action, categoryIndex = '-', query = ''] = args;
     if (action === 'share') {
       // Everyone sees this one: the plain card, never the presser's character.
-      const shared = index.get(args.slice(1).join(':'));
+      const shared = index.get(args[1] ?? '');
       if (!shared) return { mode: 'reply', reply: { ephemeral: true, content: 'That item is no longer in the data: run `/item` again.' } };
       return { mode: 'reply', reply: cardReply(shared, { index }) };
     }
@@ -177,7 +179,6 @@ export const item: CommandModule = {
     if (!picked) return { mode: 'reply', reply: { ephemeral: true, content: 'That item is no longer in the data: run `/item` again.' } };
     const category = categoryIndex === '-' ? undefined : CATEGORIES[Number(categoryIndex)];
     const filters: SearchFilters = { category };
-    const query = rest.join(':');
     const hits = query ? index.search(query, { ...filters, limit: MAX_ALTERNATIVES + 1 }) : [];
     // On a card others can see, the pick updates the plain card; on a private one, the character's too.
     const character = request.messageEphemeral || !seenByOthers(request) ? (activeCharacter() ?? undefined) : undefined;

@@ -2,6 +2,7 @@
 // Every number comes from src/runes (pure core); this file reads options, picks defaults from the
 // active character, and lays the answer out.
 
+import { encodeCustomId } from '../src/router/customId.ts';
 import { slashCommand } from '../src/router/define.ts';
 import { UserError } from '../src/errors.ts';
 import type { CommandContext, CommandModule, ComponentContext } from '../src/router/types.ts';
@@ -76,11 +77,11 @@ function breakdownPage(from: number, to: number, page: number): { text: string; 
 
 function breakdownButtons(from: number, to: number, held: number | undefined, page: number, pages: number): ButtonView[][] {
   if (pages <= 1) return [];
-  const id = (p: number) => `runes:bd:${from}:${to}:${held ?? '-'}:${p}`;
+  const id = (p: number) => encodeCustomId('runes', 'bd', [from, to, held ?? '-', p]);
   return [
     [
       { kind: 'button', label: '◀ Previous', customId: id(page - 1), style: 'secondary', disabled: page <= 1 },
-      { kind: 'button', label: `Page ${page} of ${pages}`, customId: `runes:noop:${page}`, style: 'secondary', disabled: true },
+      { kind: 'button', label: `Page ${page} of ${pages}`, customId: encodeCustomId('runes', 'noop', [page]), style: 'secondary', disabled: true },
       { kind: 'button', label: 'Next ▶', customId: id(page + 1), style: 'secondary', disabled: page >= pages },
     ],
   ];

@@ -11,6 +11,7 @@ import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.t
 import { escapeUserText } from '../src/render/escape.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
 import type { ButtonView, Reply } from '../src/render/types.ts';
+import { encodeCustomId } from '../src/router/customId.ts';
 import { slashCommand } from '../src/router/define.ts';
 import type { CommandModule } from '../src/router/types.ts';
 import { requireIndex } from './item.ts';
@@ -47,18 +48,18 @@ function encodeFilters(filters: SearchFilters): [string, string] {
 /** `search:<n|p>:<current page>:<issued, base 36>:<dlc>:<category>:<query>` (≤ 100 characters). */
 function buttonId(direction: 'n' | 'p', state: PageState): string {
   const [dlc, category] = encodeFilters(state.filters);
-  return ['search', direction, String(state.page), state.issuedAt.toString(36), dlc, category, state.query].join(':');
+  return encodeCustomId('search', direction, [state.page, state.issuedAt.toString(36), dlc, category, state.query]);
 }
 
 function decode(args: string[]): { direction: string; state: PageState } | null {
-  const [direction, page, issued, dlc, category, ...rest] = args;
+  const [direction, page, issued, dlc, category, query = ''] = args;
   if ((direction !== 'n' && direction !== 'p') || page === undefined || issued === undefined) return null;
   const pageNumber = Number(page);
   const issuedAt = parseInt(issued, 36);
   if (!Number.isSafeInteger(pageNumber) || pageNumber < 0 || !Number.isFinite(issuedAt)) return null;
   const categoryKey: Category | undefined = category === undefined || category === '-' ? undefined : CATEGORIES[Number(category)];
   const filters: SearchFilters = { category: categoryKey, dlc: dlc === 'y' ? true : dlc === 'n' ? false : undefined };
-  return { direction, state: { query: rest.join(':'), filters, page: pageNumber, issuedAt } };
+  return { direction, state: { query, filters, page: pageNumber, issuedAt } };
 }
 
 function line(item: ItemRecord, position: number): string {

@@ -56,7 +56,7 @@ export class ConsoleSession {
   async run(line: string): Promise<LineResult> {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return { kind: 'empty' };
-    const press = /^press\s+(\S+)(?:\s+(.*))?$/i.exec(trimmed);
+    const press = /^press\s+<?([^\s<>]+)>?(?:\s+(.*))?$/i.exec(trimmed);
     if (press) return this.press(press[1]!, press[2]?.split(/\s*,\s*/).filter(Boolean) ?? []);
     const parsed = parseCommandLine(trimmed, this.router.modules, { cwd: this.cwd, allowFiles: true });
     if (!parsed.ok) return ConsoleSession.errorResult(parsed.error);

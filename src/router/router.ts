@@ -9,6 +9,7 @@ import { UserError } from '../errors.ts';
 import { codeSpan } from '../render/escape.ts';
 import type { Services } from '../services.ts';
 import { OptionReader } from './options.ts';
+import { decodeCustomId } from './customId.ts';
 import { parseCommandLine } from './parse.ts';
 import { ActiveCharacterProbe, mustStayPrivate } from './privacy.ts';
 import type { AutocompleteRequest, CommandModule, CommandRequest, ComponentRequest, Invocation, TextRequest } from './types.ts';
@@ -190,9 +191,10 @@ export class Router {
   }
 
   private async runComponentInner(request: ComponentRequest, responder: ComponentResponder): Promise<void> {
-    const [name = '', ...args] = request.customId.split(':');
+    const decoded = decodeCustomId(request.customId);
+    const args = decoded ? [decoded.action, ...decoded.fields] : [];
     const where = { component: request.customId, ...this.logContext(request) };
-    const module = this.commands.get(name);
+    const module = decoded ? this.commands.get(decoded.command) : undefined;
     let result: ComponentReply;
     let deferral: Promise<void> | undefined;
     if (!module?.component || !this.accepting) {

@@ -95,7 +95,7 @@ export interface AutocompleteContext {
 
 export interface ComponentContext extends HandlerTools {
   request: ComponentRequest;
-  /** custom_id split on ':' after the command name: `item:pick:123` → ['pick', '123']. */
+  /** The custom id's action and fields after the command name, unescaped (src/router/customId.ts): `item:pick:-:beast+claw` → ['pick', '-', 'beast claw']. */
   args: string[];
 }
 

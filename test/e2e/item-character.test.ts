@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonPress, slashCommand, user } from '../fake-discord/payloads.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { decodeCustomId } from '../../src/router/customId.ts';
 
 type Field = { name: string; value: string };
 type Body = {
@@ -65,7 +66,7 @@ describe('/item for the active character', () => {
     const body = request.body as Body;
     expect(body.data.flags).toBe(64);
     const share = body.data.components!.flatMap((row) => row.components).find((c) => c.label === 'Share')!;
-    expect(share.custom_id).toBe('item:share:weapon:9040000');
+    expect(decodeCustomId(share.custom_id!)).toEqual({ command: 'item', action: 'share', fields: ['weapon:9040000'] });
     const shared = await h.interact(buttonPress(share.custom_id!, { guild: true, user: player }));
     const sharedBody = shared.body as Body;
     expect(sharedBody.type).toBe(4);

@@ -84,7 +84,7 @@ describe('router', () => {
     const { app, logs } = makeApp([refuse]);
     const c = capture();
     await app.router.runCommand(request('refuse'), c.responder);
-    expect(c.reply).toEqual({ ephemeral: true, content: 'Level must be from 1 to 712.' });
+    expect(c.reply).toEqual({ ephemeral: true, refused: true, content: 'Level must be from 1 to 712.' });
     expect(logs.filter((l) => l.level >= 50)).toHaveLength(0);
   });
 
