@@ -51,7 +51,7 @@ function classBest(context: CommandContext): Reply {
         description: [lead, '', '```', header, ...rows, '```'].join('\n'),
         fields: [{ name: `${best.class.name} at level ${best.level}`, value: statLine(best.finalStats, given) }],
         footer: footer(
-          `${SOURCES.classes}\nLvl = level with every stat at max(class start, target); runes from the class's own starting level; wasted = points a class starts with above a target you set lower.`,
+          `${SOURCES.classes}\nRanked by level, then runes needed, then wasted points. Lvl = level with every stat at max(class start, target); runes from the class's own starting level; wasted = points a class starts with above a target you set lower.`,
         ),
       },
     ],

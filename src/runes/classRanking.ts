@@ -39,10 +39,12 @@ export function validateTargetStats(target: unknown): Partial<Stats> {
  * Ranks all ten classes for a target spread (any subset of the eight stats, each 1..99).
  * Order, best first:
  *   1. lowest resulting level (= fewest levels to buy in total, counting the start level),
- *   2. fewest wasted points (points the class has above a target you set lower; points in stats
+ *   2. fewest runes needed from the class's starting level (when several classes end at the same
+ *      level, e.g. every stat at 99, the one that starts highest pays least),
+ *   3. fewest wasted points (points the class has above a target you set lower; points in stats
  *      you did not set are not counted as waste),
- *   3. CharaInitParam row order (Vagabond, Warrior, Hero, …, Wretch), only to make the order stable.
- * Classes equal on 1 and 2 get the same `rank` number.
+ *   4. CharaInitParam row order (Vagabond, Warrior, Hero, …, Wretch), only to make the order stable.
+ * Classes equal on 1, 2 and 3 get the same `rank` number.
  */
 export function rankClassesForBuild(target: Partial<Stats>): ClassRanking[] {
   const wanted = validateTargetStats(target);
@@ -61,20 +63,21 @@ export function rankClassesForBuild(target: Partial<Stats>): ClassRanking[] {
       }
     }
     const level = levelFromStats(finalStats);
-    return { order, cls, level, finalStats, wasted, totalWasted };
+    return { order, cls, level, finalStats, wasted, totalWasted, runesNeeded: runesBetween(cls.level, level) };
   });
-  rows.sort((a, b) => a.level - b.level || a.totalWasted - b.totalWasted || a.order - b.order);
+  rows.sort((a, b) => a.level - b.level || a.runesNeeded - b.runesNeeded || a.totalWasted - b.totalWasted || a.order - b.order);
   let rank = 0;
   return rows.map((row, index) => {
     const previous = rows[index - 1];
-    if (!previous || previous.level !== row.level || previous.totalWasted !== row.totalWasted) rank = index + 1;
+    const tied = previous && previous.level === row.level && previous.runesNeeded === row.runesNeeded && previous.totalWasted === row.totalWasted;
+    if (!tied) rank = index + 1;
     return {
       rank,
       class: row.cls,
       level: row.level,
       finalStats: row.finalStats,
       levelsToGain: row.level - row.cls.level,
-      runesNeeded: runesBetween(row.cls.level, row.level),
+      runesNeeded: row.runesNeeded,
       wasted: row.wasted,
       totalWasted: row.totalWasted,
     };

@@ -22,6 +22,13 @@ describe('/class best', () => {
     expect(out).toMatch(/mechanics\.md §2/);
   });
 
+  it('every stat at 99: all reach 713, so the fewest runes (Confessor, who starts at 10) comes first', async () => {
+    const all = { vigor: 99, mind: 99, endurance: 99, strength: 99, dexterity: 99, intelligence: 99, faith: 99, arcane: 99 };
+    const rows = text(await t.run('class', 'best', all)).split('\n').filter((line) => /^\s*\d+\. /.test(line));
+    expect(rows[0]).toMatch(/^\s*1\. Confessor\s+713\b/);
+    expect(rows.at(-1)).toMatch(/Wretch\s+713\b/);
+  });
+
   it('counts wasted points for stats set below a class start', async () => {
     // Vagabond starts with VIG 15: a target of VIG 10 wastes 5.
     const out = text(await t.run('class', 'best', { vigor: 10 }));

@@ -45,6 +45,21 @@ describe('rankClassesForBuild', () => {
     expect(ranking[5]!.rank).toBe(6);
   });
 
+  it('with every stat at 99 all reach 713: fewest runes first (the highest starting level), Confessor first', () => {
+    const all99 = { vigor: 99, mind: 99, endurance: 99, strength: 99, dexterity: 99, intelligence: 99, faith: 99, arcane: 99 };
+    const ranking = rankClassesForBuild(all99);
+    for (const row of ranking) expect(row.level).toBe(713);
+    // Starting levels from the class table: Confessor 10; Vagabond, Samurai, Prisoner 9; Warrior 8;
+    // Hero, Prophet 7; Astrologer 6; Bandit 5; Wretch 1. The runes needed are runesBetween(start, 713).
+    expect(ranking[0]!.class.name).toBe('Confessor');
+    expect(ranking[0]!.runesNeeded).toBe(runesBetween(10, 713));
+    expect(ranking.map((r) => r.class.level)).toEqual([10, 9, 9, 9, 8, 7, 7, 6, 5, 1]);
+    expect(ranking.at(-1)!.class.name).toBe('Wretch');
+    // The three classes starting at 9 tie on level, runes and waste: one shared rank.
+    expect(ranking.slice(1, 4).map((r) => r.rank)).toEqual([2, 2, 2]);
+    expect(ranking[4]!.rank).toBe(5);
+  });
+
   it('reports the runes from the class start', () => {
     const hero = rankClassesForBuild({ strength: 80, vigor: 40 })[0]!;
     expect(hero.runesNeeded).toBe(runesBetween(7, 97));
