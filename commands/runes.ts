@@ -414,7 +414,15 @@ function runesDeath(context: CommandContext): Reply {
     used.push('level');
   }
   const risk = core(() => deathRisk(held, level));
-  const lines = [held > 0 ? `**${fmt(held)} runes** would drop where you die.` : 'You carry no runes: a death now costs nothing.'];
+  // A bloodstain only matters when the runes held are the character's own (not a `held` typed in).
+  const bloodstain = me && used.includes('runes held') && me.bloodstain !== null && me.bloodstain > 0 ? me.bloodstain : 0;
+  const lines: string[] = [];
+  if (held > 0) lines.push(`**${fmt(held)} runes** would drop where you die.`);
+  if (held > 0 && bloodstain > 0) lines.push(`Your unrecovered bloodstain of ${fmt(bloodstain)} runes would be **lost for good**.`);
+  if (held === 0 && bloodstain > 0) {
+    lines.push(`You carry no runes, but a death now would lose your unrecovered bloodstain of **${fmt(bloodstain)} runes** for good: recover it first.`);
+  }
+  if (held === 0 && bloodstain === 0) lines.push('You carry no runes: a death now costs nothing.');
   const worth = risk.levelsWorth;
   if (worth && held > 0) {
     if (worth.levelsGained > 0) {
@@ -423,9 +431,6 @@ function runesDeath(context: CommandContext): Reply {
     } else if (worth.nextLevelCost !== null) {
       lines.push(`Less than one level: the next (${worth.fromLevel}→${worth.fromLevel + 1}) costs ${fmt(worth.nextLevelCost)}.`, progressBar(held, worth.nextLevelCost));
     }
-  }
-  if (me && used.includes('runes held') && me.bloodstain !== null && me.bloodstain > 0) {
-    lines.push(`Your unrecovered bloodstain of ${fmt(me.bloodstain)} runes would be **lost for good**.`);
   }
   if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).`);
   const protections = risk.protections.map((p) => `**${p.name}** (${p.kind === 'talisman' ? 'talisman' : 'physick tear'}): ${p.effect}`);

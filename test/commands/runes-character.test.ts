@@ -72,6 +72,15 @@ describe('defaults from the active character', () => {
     expect(out).toMatch(/bloodstain of 50,000 runes would be lost for good/);
   });
 
+  it('no runes held but an unrecovered bloodstain: said once, plainly, never "costs nothing"', async () => {
+    const store = t.app.services.store();
+    store.recordDeath({ userId: USER_ID }); // the 1,000 now lie in the bloodstain; nothing is held
+    const out = text(await t.run('runes', 'death', {}));
+    expect(out).toMatch(/You carry no runes, but a death now would lose your unrecovered bloodstain of 1,000 runes for good: recover it first/);
+    expect(out).not.toMatch(/costs nothing/);
+    expect(out.match(/bloodstain of/g)).toHaveLength(1);
+  });
+
   it('another user, or another server without an override, does not get this character', async () => {
     const reply = await t.run('runes', 'level', { to: 50 }, { userId: OTHER_USER_ID });
     expect(reply.ephemeral).toBe(true);
