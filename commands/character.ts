@@ -709,7 +709,7 @@ function itemChoices(query: string): Choice[] {
   return searchItems(query, { ...BUYABLE, limit: 25 }).map(({ item }) => {
     const offers = (item.shop ?? []).filter((o) => o.currency === 'runes');
     const cheapest = Math.min(...offers.map((o) => o.price));
-    return { name: `${item.name} — ${fmt(cheapest)} runes${offers.length === 1 ? ` (${offers[0]!.merchant})` : ''}`, value: item.key };
+    return { name: `${item.name} — ${fmt(cheapest)} runes${offers.length === 1 ? ` (${offers[0]!.merchant})` : ''}`, value: item.key, typed: item.name };
   });
 }
 
@@ -718,6 +718,7 @@ function weaponChoices(query: string): Choice[] {
   return searchItems(query, { ...SMITHABLE, limit: 25 }).map(({ item }) => ({
     name: `${item.name} (${item.upgrade}${item.upgradePrice === undefined ? ', no rune price in the data' : ''})`,
     value: item.key,
+    typed: item.name,
   }));
 }
 

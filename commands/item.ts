@@ -162,7 +162,7 @@ export const item: CommandModule = {
     const category = parseCategory(raw);
     const hits = index.search(query, { category, limit: 25 });
     // The value is the name (readable, and exact on submit) unless another item has the same name.
-    return hits.map((hit) => ({ name: choiceLabel(hit.item), value: index.sharesName(hit.item) ? hit.item.key : hit.item.name }));
+    return hits.map((hit) => ({ name: choiceLabel(hit.item), value: index.sharesName(hit.item) ? hit.item.key : hit.item.name, typed: hit.item.name }));
   },
   component({ request, args, activeCharacter }) {
     const index = requireIndex();

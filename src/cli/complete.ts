@@ -41,7 +41,8 @@ export async function completeLine(line: string, modules: readonly CommandModule
     const value = rest.slice(lastOption.index + lastOption[0].length);
     let values: string[] = [];
     if ('autocomplete' in option && option.autocomplete) {
-      values = (await session.autocomplete(line)).map((choice) => String(choice.value));
+      // Names, not internal keys: what a user would type, resolving to the same choice.
+      values = [...new Set((await session.choices(line)).map((choice) => choice.typed ?? String(choice.value)))];
     } else if ('choices' in option && option.choices?.length) {
       values = option.choices.map((c) => String(c.value)).filter((v) => v.toLowerCase().startsWith(value.toLowerCase()));
     } else if (option.type === T.Boolean) {

@@ -70,13 +70,17 @@ export class ConsoleSession {
     return { kind: 'reply', reply, body: { type: InteractionResponseType.ChannelMessageWithSource, data: renderMessage(reply) }, invalid: reply.refused === true };
   }
 
-  /** The choices the bot would offer for the last option on the line. */
+  /** The choices the bot would offer for the last option on the line, exactly as Discord gets them. */
   async autocomplete(line: string): Promise<Choice[]> {
+    return renderChoices(await this.choices(line));
+  }
+
+  /** The same choices as the command returned them (with `typed`, what Tab completion writes). */
+  async choices(line: string): Promise<Choice[]> {
     const parsed = parseCommandLine(line.trim(), this.router.modules, { autocomplete: true });
     if (!parsed.ok || !parsed.value.focused) return [];
     const { commandName, group, subcommand, options, focused } = parsed.value;
-    const choices = await this.router.runAutocomplete({ ...this.invocation(), commandName, group, subcommand, options, focused });
-    return renderChoices(choices);
+    return this.router.runAutocomplete({ ...this.invocation(), commandName, group, subcommand, options, focused });
   }
 
   private async press(customId: string, values: string[]): Promise<LineResult> {

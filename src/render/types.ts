@@ -63,4 +63,9 @@ export type ComponentReply = { mode: 'reply'; reply: Reply } | { mode: 'update';
 export interface Choice {
   name: string;
   value: string | number;
+  /**
+   * What the console's Tab completion writes for this choice when `value` is an internal key
+   * (an item's name, say): never sent to Discord.
+   */
+  typed?: string;
 }

@@ -371,10 +371,10 @@ describe('buy and upgrade (prices from the item data)', () => {
 
   it('autocompletes buyable items and upgradable weapons (item keys as values), and own character names', async () => {
     const buyable = await t.complete('buy', 'item', { item: 'arro' });
-    expect(buyable[0]).toEqual({ name: expect.stringMatching(/^Arrow — \d+ runes/), value: itemNamed('Arrow').key });
+    expect(buyable[0]).toEqual({ name: expect.stringMatching(/^Arrow — \d+ runes/), value: itemNamed('Arrow').key, typed: 'Arrow' });
     for (const choice of buyable) expect(items.find((i) => i.key === choice.value)!.shop!.some((o) => o.currency === 'runes')).toBe(true);
     const weapons = await t.complete('upgrade', 'weapon', { weapon: 'moonv' });
-    expect(weapons[0]).toEqual({ name: 'Moonveil (somber)', value: itemNamed('Moonveil').key });
+    expect(weapons[0]).toEqual({ name: 'Moonveil (somber)', value: itemNamed('Moonveil').key, typed: 'Moonveil' });
     for (const choice of weapons) expect(['regular', 'somber']).toContain(items.find((i) => i.key === choice.value)!.upgrade);
     const mine = await t.complete('show', 'name', { name: 'w' });
     expect(mine.map((c) => c.value)).toEqual(['Wretched']);
