@@ -6,12 +6,24 @@ import { escapeMarkdown } from '@discordjs/formatters';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 
-/** Escape markdown and neutralise mentions in one line of user text (newlines become spaces). */
+/**
+ * Characters removed from user text wherever it is quoted: control characters, and the bidirectional
+ * controls (embeddings, overrides, isolates, marks) that would reorder the text around them.
+ */
+const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Escape markdown and neutralise everything Discord would render in one line of user text (newlines
+ * become spaces): mentions, `<…>` tokens (timestamps `<t:1:R>`, command mentions `</item:1>`, custom
+ * emoji, channel links), bare links (`https://…` stops being a link), block quotes and subtext.
+ */
 export function escapeUserText(text: string): string {
-  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(INVISIBLE_CONTROLS, '');
   return escapeMarkdown(oneLine, { codeBlock: true, inlineCode: true, spoiler: true, maskedLink: true, heading: true, bulletedList: true, numberedList: true })
     .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
-    .replace(/<(@[!&]?|#)(\d+)>/g, `<${ZERO_WIDTH_SPACE}$1$2>`);
+    .replace(/</g, `<${ZERO_WIDTH_SPACE}`)
+    .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+    .replace(/^(\s*)(>|-#)/, '$1\\$2');
 }
 
 /** Shorten to at most `max` characters (code points are not split), ending with an ellipsis when cut. */
@@ -30,6 +42,6 @@ export function truncate(text: string, max: number): string {
  * neither close the code span nor break the line, and kept short.
  */
 export function codeSpan(text: string, max = 60): string {
-  const clean = text.replace(/[`\u0000-\u001f\u007f\u2028\u2029]/g, '').trim();
+  const clean = text.replace(/[`\u2028\u2029]/g, '').replace(INVISIBLE_CONTROLS, '').trim();
   return `\`${truncate(clean || ' ', max)}\``;
 }

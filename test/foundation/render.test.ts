@@ -97,6 +97,30 @@ describe('escaping user text', () => {
     expect(escaped).not.toContain('\n');
   });
 
+  it('neutralises bidi controls, <…> tokens (timestamps, command mentions, emoji) and bare links', () => {
+    const hostile = 'Mi\u202eriel\u2066x\u2069 <t:1:R> </item:123> <:pog:123> <a:pog:123> <#123> https://evil.example/x > quote';
+    const escaped = escapeUserText(hostile);
+    expect(escaped).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(escaped).not.toMatch(/<[^\u200b]/);
+    expect(escaped).not.toMatch(/[a-z]:\/\//i);
+    expect(escaped).toContain('Miriel');
+    expect(escapeUserText('> quote')).toBe('\\> quote');
+    expect(escapeUserText('-# small')).toBe('\\-# small');
+    const tokens = fc.constantFrom('<t:1:R>', '</item:1>', '<@&1>', '<#1>', '<:e:1>', '<a:e:1>', '<id:home>', 'https://x.y', 'HTTP://x.y', 'steam://run/1', '\u202e', '\u2067', '\u200f', '@everyone', '@here');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 8 }), tokens), { maxLength: 12 }), (parts) => {
+        const out = escapeUserText(parts.join(''));
+        expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+        expect(out).not.toMatch(/<[^\u200b]/);
+        expect(out).not.toMatch(/\b[a-z][a-z0-9+.-]*:\/\//i);
+        expect(out).not.toMatch(/@(everyone|here)/i);
+        expect(out).not.toMatch(/[\r\n]/);
+      }),
+      { numRuns: 500 },
+    );
+    expect(codeSpan('a\u202eb')).toBe('`ab`');
+  });
+
   it('keeps user text inside an inline code span whatever it holds', () => {
     expect(codeSpan('/he`lp **x**\n@everyone')).toBe('`/help **x**@everyone`');
     fc.assert(
