@@ -41,7 +41,7 @@ import {
   type RuneItemListError,
 } from '../src/runes/index.ts';
 import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
-import { MAX_ITEM_COUNT, MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT, MIN_ITEM_COUNT } from '../src/game/limits.ts';
+import { MAX_ITEM_COUNT, MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT, MIN_ITEM_COUNT, RUNES_HELD_CAP } from '../src/game/limits.ts';
 import { RUNE_CAP } from '../src/characters/validate.ts';
 import { MAX_NG_CYCLE_INPUT } from '../src/game/runeGainModifiers.ts';
 
@@ -296,13 +296,20 @@ function runesGain(context: CommandContext): Reply {
   const gain = core(() => runeGain(base, boosts));
   const factors = gain.factors.map((f) => `${f.name} ${rate(f.rate.num, f.rate.den)}`);
   const lines: string[] = [];
+  // The game never lets a character hold more than the cap: a larger gain is shown capped, and said so.
+  const capped = (runes: number) => Math.min(runes, RUNES_HELD_CAP);
+  const highest = gain.kind === 'exact' ? gain.runes : gain.maxRunes;
   if (gain.kind === 'exact') {
-    lines.push(`**${fmt(gain.runes)} runes** from a base of ${fmt(base)} (${rate(gain.multiplier.num, gain.multiplier.den)}).`);
+    lines.push(`**${fmt(capped(gain.runes))} runes** from a base of ${fmt(base)} (${rate(gain.multiplier.num, gain.multiplier.den)}).`);
   } else {
+    const range = capped(gain.minRunes) === capped(gain.maxRunes) ? fmt(capped(gain.maxRunes)) : `${fmt(capped(gain.minRunes))} to ${fmt(capped(gain.maxRunes))}`;
     lines.push(
-      `**${fmt(gain.minRunes)} to ${fmt(gain.maxRunes)} runes** from a base of ${fmt(base)} (${rate(gain.minMultiplier.num, gain.minMultiplier.den)} to ${rate(gain.maxMultiplier.num, gain.maxMultiplier.den)}).`,
+      `**${range} runes** from a base of ${fmt(base)} (${rate(gain.minMultiplier.num, gain.minMultiplier.den)} to ${rate(gain.maxMultiplier.num, gain.maxMultiplier.den)}).`,
       'The NG+ first-cycle multiplier depends on the area (×5 earliest … ×2 late game and DLC): give `area` for one figure.',
     );
+  }
+  if (highest > RUNES_HELD_CAP) {
+    lines.push(`Capped: the game lets you hold at most ${fmt(RUNES_HELD_CAP)} runes, so anything above that is lost (uncapped: ${gain.kind === 'exact' ? fmt(gain.runes) : `${fmt(gain.minRunes)} to ${fmt(gain.maxRunes)}`}).`);
   }
   lines.push(factors.length ? `Factors: ${factors.join(' · ')}` : 'No boosts: add `gold_scarab`, `fowl_foot` or `ng`.');
   if (ngSource) lines.push('', boosts.ngCycle ? `${ngSource} (give \`ng\` for another cycle).` : `${ngSource}: ${FIRST_JOURNEY}.`);

@@ -13,3 +13,6 @@ export const MAX_ITEM_LINES = 200;
 export const MAX_REINFORCE_PRICE = 1_000_000;
 /** Largest minutes-per-run accepted by the farm planner (one day). */
 export const MAX_MINUTES_PER_RUN = 1_440;
+
+/** A game limit: the most runes a character can hold (more is lost). */
+export const RUNES_HELD_CAP = 999_999_999;

@@ -149,6 +149,16 @@ describe('/runes gain and /runes farm', () => {
     expect(both).toMatch(/assumed ×1\.56/);
   });
 
+  it('caps a gain at the 999,999,999 runes a character can hold, and says so', async () => {
+    // The game's cap on runes held is 999,999,999 (the in-game counter; the store enforces it too).
+    const out = text(await t.run('runes', 'gain', { base: 99_999_999_999 }));
+    expect(out).toMatch(/^999,999,999 runes from a base of 99,999,999,999/m);
+    expect(out).toMatch(/Capped: the game lets you hold at most 999,999,999 runes/);
+    expect(out).not.toMatch(/^99,999,999,999 runes/m);
+    // 800,000,000 × 1.2 = 960,000,000 stays under the cap: no note.
+    expect(text(await t.run('runes', 'gain', { base: 800_000_000, gold_scarab: true }))).not.toMatch(/Capped/);
+  });
+
   it('gives a range in NG+ without an area, and one figure with it', async () => {
     // NG+2 factor 1.1 (ClearCountCorrectParam); area ×2..×5: 1,000 → 2,200 to 5,500; ×3 → 3,300.
     expect(text(await t.run('runes', 'gain', { base: 1_000, ng: 2 }))).toMatch(/2,200 to 5,500/);
