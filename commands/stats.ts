@@ -1,17 +1,24 @@
 // /stats [vigor] [mind] [endurance] [arcane]: HP, FP, stamina, equip load and discovery from the
 // game's current stat curves. With no stat given, the active character's stats are used.
 
-import { slashCommand } from '../src/router/define.ts';
+import { defineCommand, leaf } from '../src/router/command.ts';
+import { integer, type ArgsOf } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
-import type { CommandContext, CommandModule } from '../src/router/types.ts';
+import type { CommandContext } from '../src/router/types.ts';
 import type { EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, core, fmt, fmt1, footer, lazyCharacter, readInt } from '../src/render/runes.ts';
+import { SOURCES, core, fmt, fmt1, footer, lazyCharacter } from '../src/render/runes.ts';
 import { nameOf } from '../src/render/character.ts';
 import { discoveryForArcane, equipLoadForEndurance, fpForMind, hpForVigor, staminaForEndurance } from '../src/runes/index.ts';
 import { MAX_STAT, MIN_STAT } from '../src/game/classes.ts';
 
-const STAT = { min: MIN_STAT, max: MAX_STAT, what: `a stat value from ${MIN_STAT} to ${MAX_STAT}` };
+const stat = (description: string) => integer(description, { min: MIN_STAT, max: MAX_STAT, noun: 'a stat value' });
+const OPTIONS = {
+  vigor: stat('Vigor: HP'),
+  mind: stat('Mind: FP'),
+  endurance: stat('Endurance: stamina and equip load'),
+  arcane: stat('Arcane: item discovery'),
+};
 const DERIVING = ['vigor', 'mind', 'endurance', 'arcane'] as const;
 type Deriving = (typeof DERIVING)[number];
 
@@ -22,12 +29,8 @@ function withNext(value: number, next: number | null, format: (n: number) => str
   return `${format(value)} (next point ${gain >= 0 ? '+' : ''}${format === fmt1 ? fmt1(gain) : fmt(gain)})`;
 }
 
-function execute(context: CommandContext): Reply {
-  const values: Partial<Record<Deriving, number>> = {};
-  for (const stat of DERIVING) {
-    const value = readInt(context.options, stat, STAT);
-    if (value !== undefined) values[stat] = value;
-  }
+function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
+  const values: Partial<Record<Deriving, number>> = { ...args };
   let mine = '';
   if (Object.keys(values).length === 0) {
     const me = lazyCharacter(context)();
@@ -82,15 +85,12 @@ function execute(context: CommandContext): Reply {
   };
 }
 
-export const stats: CommandModule = {
-  data: slashCommand('stats', 'HP, FP, stamina, equip load and discovery for stat values')
-    .addIntegerOption((o) => o.setName('vigor').setDescription('Vigor (1-99): HP').setMinValue(MIN_STAT).setMaxValue(MAX_STAT))
-    .addIntegerOption((o) => o.setName('mind').setDescription('Mind (1-99): FP').setMinValue(MIN_STAT).setMaxValue(MAX_STAT))
-    .addIntegerOption((o) => o.setName('endurance').setDescription('Endurance (1-99): stamina and equip load').setMinValue(MIN_STAT).setMaxValue(MAX_STAT))
-    .addIntegerOption((o) => o.setName('arcane').setDescription('Arcane (1-99): item discovery').setMinValue(MIN_STAT).setMaxValue(MAX_STAT)),
+export const stats = defineCommand({
+  name: 'stats',
+  description: 'HP, FP, stamina, equip load and discovery for stat values',
+  leaf: leaf({ description: 'HP, FP, stamina, equip load and discovery for stat values', options: OPTIONS, execute }),
   examples: [
     { usage: '/stats vigor:40 mind:10 endurance:10', description: 'HP, FP, stamina and equip load' },
     { usage: '/stats', description: "your active character's derived stats" },
   ],
-  execute,
-};
+});

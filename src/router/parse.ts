@@ -13,6 +13,9 @@ import {
 } from 'discord-api-types/v10';
 import type { CommandModule, OptionValue } from './types.ts';
 import { codeSpan } from '../render/escape.ts';
+import { UserError } from '../errors.ts';
+import type { DefinedCommand } from './command.ts';
+import { checkValue, type OptionSpec } from './spec.ts';
 
 export interface ParsedLine {
   commandName: string;
@@ -140,6 +143,29 @@ function convert(option: APIApplicationCommandBasicOption, raw: string, parse: P
   }
 }
 
+/** Text → the option's type, then the command's own check (src/router/spec.ts): one message per mistake. */
+function convertWithSpec(option: APIApplicationCommandBasicOption, spec: OptionSpec, raw: string, parse: ParseOptions): OptionValue | { error: string } {
+  let typed: OptionValue = raw;
+  if (spec.type === 'integer' || spec.type === 'number') {
+    const cleaned = raw.replace(/[,_](?=\d{3})/g, '');
+    if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) typed = Number(cleaned);
+  } else if (spec.type === 'boolean') {
+    const word = raw.toLowerCase();
+    if (['true', 'yes', 'y', '1', 'on'].includes(word)) typed = true;
+    if (['false', 'no', 'n', '0', 'off'].includes(word)) typed = false;
+  } else if (spec.type !== 'string') {
+    const converted = convert(option, raw, parse);
+    if (typeof converted === 'object' && 'error' in converted) return converted;
+    typed = converted;
+  }
+  try {
+    return checkValue(option.name, spec, typed);
+  } catch (error) {
+    if (error instanceof UserError) return { error: error.message };
+    throw error;
+  }
+}
+
 /** Parse one line against the registry. */
 export function parseCommandLine(line: string, modules: readonly CommandModule[], parse: ParseOptions = {}): ParseResult {
   const text = line.trim().replace(/^\//, '');
@@ -161,6 +187,7 @@ export function parseCommandLine(line: string, modules: readonly CommandModule[]
   rest = rest.trim();
 
   const known = resolved.options;
+  const specs = 'leafOf' in module ? (module as DefinedCommand).leafOf(resolved.group, resolved.subcommand)?.options : undefined;
   const byName = new Map(known.map((o) => [o.name, o]));
   const commandPath = ['/' + commandName, resolved.group, resolved.subcommand].filter(Boolean).join(' ');
   const valid = known.length ? `options: ${known.map((o) => o.name).join(', ')}` : 'it takes no options';
@@ -202,7 +229,8 @@ export function parseCommandLine(line: string, modules: readonly CommandModule[]
       continue;
     }
     if (raw === '') return { ok: false, error: `\`${option.name}\` has no value.` };
-    const value = convert(option, raw, parse);
+    const spec = specs?.[option.name];
+    const value = spec ? convertWithSpec(option, spec, raw, parse) : convert(option, raw, parse);
     if (typeof value === 'object' && 'error' in value) return { ok: false, error: value.error };
     options[option.name] = value;
   }
