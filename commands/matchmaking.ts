@@ -1,18 +1,23 @@
 // /matchmaking level:<n> [weapon_level] [somber]: co-op and invasion level ranges and the weapon-level
 // range. Community-tested figures, not game data: the reply says so and names the source.
 
-import { slashCommand } from '../src/router/define.ts';
+import { defineCommand } from '../src/router/command.ts';
+import { boolean, integer, validValues, type ArgsOf } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
-import type { CommandContext, CommandModule } from '../src/router/types.ts';
+import type { CommandContext } from '../src/router/types.ts';
 import type { EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { core, footer, lazyCharacter, readFlag, readInt } from '../src/render/runes.ts';
+import { core, footer, lazyCharacter } from '../src/render/runes.ts';
 import { nameOf } from '../src/render/character.ts';
 import { matchmakingFor, matchmakingWeapon } from '../src/runes/index.ts';
 import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
 import { MATCHMAKING_SOURCES } from '../src/game/matchmakingTables.ts';
 
-const LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL, what: `a level from ${MIN_LEVEL} to ${MAX_LEVEL}` };
+const OPTIONS = {
+  level: integer('Your rune level; default: your active character', { min: MIN_LEVEL, max: MAX_LEVEL, noun: 'a level' }),
+  weapon_level: integer('Highest weapon upgrade you ever held (somber weapons go to +10)', { min: 0, max: 25, noun: 'a weapon upgrade level' }),
+  somber: boolean('weapon_level is a somber level (+0 to +10)'),
+};
 
 function range(r: { min: number; max: number } | null, plusSign = false): string {
   if (!r) return 'none';
@@ -20,17 +25,16 @@ function range(r: { min: number; max: number } | null, plusSign = false): string
   return r.min === r.max ? `${p}${r.min}` : `${p}${r.min} to ${p}${r.max}`;
 }
 
-function execute(context: CommandContext): Reply {
-  const { options } = context;
+function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
   const character = lazyCharacter(context);
-  let level = readInt(options, 'level', LEVEL);
-  let weaponLevel = readInt(options, 'weapon_level', { min: 0, max: 25, what: 'a weapon upgrade level from 0 to 25 (0 to 10 with somber:true)' });
-  const somberGiven = options.has('somber');
-  let somber = readFlag(options, 'somber');
+  let level = args.level;
+  let weaponLevel = args.weapon_level;
+  const somberGiven = args.somber !== undefined;
+  let somber = args.somber ?? false;
   const me = level === undefined || weaponLevel === undefined ? character() : null;
   const used: string[] = [];
   if (level === undefined) {
-    if (!me) throw new UserError(`Give \`level\` (${LEVEL.what}), or create a character with \`/character create\` and I will use its level.`);
+    if (!me) throw new UserError(`Give \`level\` (${validValues(OPTIONS.level)}), or create a character with \`/character create\` and I will use its level.`);
     level = me.level;
     used.push('level');
   }
@@ -76,14 +80,13 @@ function execute(context: CommandContext): Reply {
   };
 }
 
-export const matchmaking: CommandModule = {
-  data: slashCommand('matchmaking', 'Co-op, invasion and weapon-level matchmaking ranges (community-tested)')
-    .addIntegerOption((o) => o.setName('level').setDescription('Your rune level (1-713); default: your active character').setMinValue(MIN_LEVEL).setMaxValue(MAX_LEVEL))
-    .addIntegerOption((o) => o.setName('weapon_level').setDescription('Highest weapon upgrade you ever held (0-25, somber 0-10)').setMinValue(0).setMaxValue(25))
-    .addBooleanOption((o) => o.setName('somber').setDescription('weapon_level is a somber level (+0 to +10)')),
+export const matchmaking = defineCommand({
+  name: 'matchmaking',
+  description: 'Co-op, invasion and weapon-level matchmaking ranges (community-tested)',
+  options: OPTIONS,
+  execute,
   examples: [
     { usage: '/matchmaking level:150 weapon_level:25', description: 'co-op and invasion ranges with a +25 weapon' },
     { usage: '/matchmaking level:125 weapon_level:10 somber:true', description: 'with a somber +10 weapon' },
   ],
-  execute,
-};
+});

@@ -1,7 +1,7 @@
 // /stats [vigor] [mind] [endurance] [arcane]: HP, FP, stamina, equip load and discovery from the
 // game's current stat curves. With no stat given, the active character's stats are used.
 
-import { defineCommand, leaf } from '../src/router/command.ts';
+import { defineCommand } from '../src/router/command.ts';
 import { integer, type ArgsOf } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
 import type { CommandContext } from '../src/router/types.ts';
@@ -88,7 +88,8 @@ function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
 export const stats = defineCommand({
   name: 'stats',
   description: 'HP, FP, stamina, equip load and discovery for stat values',
-  leaf: leaf({ description: 'HP, FP, stamina, equip load and discovery for stat values', options: OPTIONS, execute }),
+  options: OPTIONS,
+  execute,
   examples: [
     { usage: '/stats vigor:40 mind:10 endurance:10', description: 'HP, FP, stamina and equip load' },
     { usage: '/stats', description: "your active character's derived stats" },

@@ -33,18 +33,28 @@ interface Shared {
   text?(context: TextContext): Promise<Reply | null> | Reply | null;
 }
 
-export type CommandDefinition = Shared &
-  (
-    | { leaf: Leaf<any>; subcommands?: never; groups?: never }
-    | { leaf?: never; subcommands?: Readonly<Record<string, Leaf<any>>>; groups?: Readonly<Record<string, Group>> }
-  );
+/** A command without subcommands: its options and handler sit on the command itself. */
+export interface SingleCommand<O extends OptionsSpec> extends Shared {
+  options: O;
+  execute(context: CommandContext, args: ArgsOf<O>): Promise<Reply> | Reply;
+}
+
+/** A command with subcommands and/or groups of subcommands. */
+export interface BranchedCommand extends Shared {
+  subcommands?: Readonly<Record<string, Leaf<any>>>;
+  groups?: Readonly<Record<string, Group>>;
+}
 
 export interface DefinedCommand extends CommandModule {
   /** The leaf a request names (the command itself, a subcommand, or a grouped subcommand). */
   leafOf(group: string | null, subcommand: string | null): Leaf<any> | undefined;
 }
 
-export function defineCommand(definition: CommandDefinition): DefinedCommand {
+export function defineCommand<const O extends OptionsSpec>(definition: SingleCommand<O>): DefinedCommand;
+export function defineCommand(definition: BranchedCommand): DefinedCommand;
+export function defineCommand(input: SingleCommand<OptionsSpec> | BranchedCommand): DefinedCommand {
+  const single: Leaf<any> | undefined = 'options' in input ? { description: input.description, options: input.options, execute: input.execute } : undefined;
+  const definition: BranchedCommand & { leaf?: Leaf<any> } = single ? { ...input, leaf: single } : input;
   const leafOf = (group: string | null, subcommand: string | null): Leaf<any> | undefined => {
     if (definition.leaf) return group === null && subcommand === null ? definition.leaf : undefined;
     if (group !== null) return subcommand === null ? undefined : definition.groups?.[group]?.subcommands[subcommand];
