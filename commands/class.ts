@@ -1,27 +1,27 @@
 // /class best <stats…>: every starting class ranked for a target build (resulting level, wasted points).
 // /class info name:<class>: a class's level, stats and derived stats.
 
-import { slashCommand } from '../src/router/define.ts';
+import { defineCommand, leaf } from '../src/router/command.ts';
+import { statOptions } from '../src/router/gameOptions.ts';
+import { string, type ArgsOf } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
-import type { CommandContext, CommandModule } from '../src/router/types.ts';
+import type { CommandContext } from '../src/router/types.ts';
 import type { Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, core, fmt, fmt1, footer, readText, readInt, shown } from '../src/render/runes.ts';
+import { SOURCES, core, fmt, fmt1, footer } from '../src/render/runes.ts';
 import { derivedStatsFor, rankClassesForBuild, runesBetween } from '../src/runes/index.ts';
 import { CLASSES, MAX_LEVEL, MAX_STAT, MIN_STAT, STAT_ABBREVIATIONS, STAT_KEYS, findClass, type Stat, type Stats } from '../src/game/classes.ts';
 
-const STAT = { min: MIN_STAT, max: MAX_STAT, what: `a stat value from ${MIN_STAT} to ${MAX_STAT}` };
+const BEST_OPTIONS = statOptions((stat) => `Target ${stat}`);
+const INFO_OPTIONS = {
+  name: string('Starting class', { required: true, choices: CLASSES.map((c) => ({ name: c.name, value: c.name })) }),
+};
 
 function statLine(stats: Stats, highlight: readonly Stat[] = []): string {
   return STAT_KEYS.map((k) => (highlight.includes(k) ? `**${STAT_ABBREVIATIONS[k]} ${stats[k]}**` : `${STAT_ABBREVIATIONS[k]} ${stats[k]}`)).join(' · ');
 }
 
-function classBest(context: CommandContext): Reply {
-  const target: Partial<Stats> = {};
-  for (const stat of STAT_KEYS) {
-    const value = readInt(context.options, stat, STAT);
-    if (value !== undefined) target[stat] = value;
-  }
+function classBest(_context: CommandContext, target: ArgsOf<typeof BEST_OPTIONS>): Reply {
   const given = STAT_KEYS.filter((k) => target[k] !== undefined);
   if (given.length === 0) {
     throw new UserError(`Give at least one target stat (${STAT_KEYS.join(', ')}), each from ${MIN_STAT} to ${MAX_STAT}, e.g. \`/class best strength:80 vigor:40\`.`);
@@ -58,12 +58,9 @@ function classBest(context: CommandContext): Reply {
   };
 }
 
-function classInfo(context: CommandContext): Reply {
-  const name = readText(context.options, 'name', 40);
-  const names = CLASSES.map((c) => c.name).join(', ');
-  if (name === undefined) throw new UserError(`\`name\` is required: one of ${names}.`);
+function classInfo(_context: CommandContext, { name }: ArgsOf<typeof INFO_OPTIONS>): Reply {
   const cls = findClass(name);
-  if (!cls) throw new UserError(`“${shown(name)}” is not a starting class. Classes: ${names}.`);
+  if (!cls) throw new UserError(`Classes: ${CLASSES.map((c) => c.name).join(', ')}.`); // the option's choices make this unreachable
   const derived = core(() => derivedStatsFor(cls.stats));
   const lines = [statLine(cls.stats), '', `Runes from level ${cls.level} to ${MAX_LEVEL}: ${fmt(core(() => runesBetween(cls.level, MAX_LEVEL)))}.`];
   return {
@@ -86,41 +83,15 @@ function classInfo(context: CommandContext): Reply {
   };
 }
 
-function execute(context: CommandContext): Reply {
-  switch (context.request.subcommand) {
-    case 'best':
-      return classBest(context);
-    case 'info':
-      return classInfo(context);
-    default:
-      throw new UserError('Use `/class best` (rank the classes for a build) or `/class info` (one class).');
-  }
-}
-
-export const classCommand: CommandModule = {
-  data: slashCommand('class', 'Starting classes: the best one for a build, or one class in detail')
-    .addSubcommand((s) => {
-      s.setName('best').setDescription('Rank the 10 starting classes for target stats (set any you care about)');
-      for (const stat of STAT_KEYS) {
-        s.addIntegerOption((o) => o.setName(stat).setDescription(`Target ${stat} (${MIN_STAT}-${MAX_STAT})`).setMinValue(MIN_STAT).setMaxValue(MAX_STAT));
-      }
-      return s;
-    })
-    .addSubcommand((s) =>
-      s
-        .setName('info')
-        .setDescription("A starting class's level, stats, HP, FP, stamina, equip load and discovery")
-        .addStringOption((o) =>
-          o
-            .setName('name')
-            .setDescription('Starting class')
-            .setRequired(true)
-            .addChoices(...CLASSES.map((c) => ({ name: c.name, value: c.name }))),
-        ),
-    ),
+export const classCommand = defineCommand({
+  name: 'class',
+  description: 'Starting classes: the best one for a build, or one class in detail',
+  subcommands: {
+    best: leaf({ description: 'Rank the 10 starting classes for target stats (set any you care about)', options: BEST_OPTIONS, execute: classBest }),
+    info: leaf({ description: "A starting class's level, stats, HP, FP, stamina, equip load and discovery", options: INFO_OPTIONS, execute: classInfo }),
+  },
   examples: [
     { usage: '/class best strength:80 vigor:40', description: 'the starting class that reaches a build soonest' },
     { usage: '/class info name:Vagabond', description: 'one class: stats and derived stats' },
   ],
-  execute,
-};
+});

@@ -2,7 +2,8 @@
 // game's current stat curves. With no stat given, the active character's stats are used.
 
 import { defineCommand } from '../src/router/command.ts';
-import { integer, type ArgsOf } from '../src/router/spec.ts';
+import { statOption } from '../src/router/gameOptions.ts';
+import type { ArgsOf } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
 import type { CommandContext } from '../src/router/types.ts';
 import type { EmbedField, Reply } from '../src/render/types.ts';
@@ -12,12 +13,11 @@ import { nameOf } from '../src/render/character.ts';
 import { discoveryForArcane, equipLoadForEndurance, fpForMind, hpForVigor, staminaForEndurance } from '../src/runes/index.ts';
 import { MAX_STAT, MIN_STAT } from '../src/game/classes.ts';
 
-const stat = (description: string) => integer(description, { min: MIN_STAT, max: MAX_STAT, noun: 'a stat value' });
 const OPTIONS = {
-  vigor: stat('Vigor: HP'),
-  mind: stat('Mind: FP'),
-  endurance: stat('Endurance: stamina and equip load'),
-  arcane: stat('Arcane: item discovery'),
+  vigor: statOption('Vigor: HP'),
+  mind: statOption('Mind: FP'),
+  endurance: statOption('Endurance: stamina and equip load'),
+  arcane: statOption('Arcane: item discovery'),
 };
 const DERIVING = ['vigor', 'mind', 'endurance', 'arcane'] as const;
 type Deriving = (typeof DERIVING)[number];

@@ -123,7 +123,7 @@ describe('forged inputs outside the options', () => {
       const reply = await t.run('runes', sub, {});
       expect(reply.ephemeral).toBe(true);
       expect(reply.content).toMatch(/Use one of/);
-      expect((await t.run('class', sub, {})).content).toMatch(/Use `\/class best`/);
+      expect((await t.run('class', sub, {})).content).toMatch(/Use one of: `\/class best`, `\/class info`/);
     }
   });
 
