@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
-import { slashCommand } from '../src/router/define.ts';
+import { defineCommand } from '../src/router/command.ts';
+import { string } from '../src/router/spec.ts';
 import { definitionOf } from '../src/router/parse.ts';
 import { UserError } from '../src/errors.ts';
 import { codeSpan } from '../src/render/escape.ts';
@@ -38,16 +39,26 @@ function detail(module: CommandModule): EmbedField[] {
   return fields;
 }
 
-export const help: CommandModule = {
-  data: slashCommand('help', 'Every command of the bot, with an example of each').addStringOption((option) =>
-    option.setName('command').setDescription('Show one command in detail').setAutocomplete(true),
-  ),
+export const help = defineCommand({
+  name: 'help',
+  description: 'Every command of the bot, with an example of each',
+  options: {
+    command: string('Show one command in detail', {
+      autocomplete({ query, services }) {
+        const q = query.trim().replace(/^\//, '').toLowerCase();
+        return services.commands
+          .map((m) => m.data.name)
+          .filter((name) => name.includes(q))
+          .map((name) => ({ name: `/${name}`, value: name }));
+      },
+    }),
+  },
   examples: [
     { usage: '/help', description: 'this list' },
     { usage: '/help command:runes', description: 'one command in detail' },
   ],
-  execute({ options, services }) {
-    const wanted = options.getString('command')?.trim().replace(/^\//, '').toLowerCase();
+  execute({ services }, args) {
+    const wanted = args.command?.trim().replace(/^\//, '').toLowerCase();
     if (wanted) {
       const module = services.commands.find((m) => m.data.name === wanted);
       if (!module) {
@@ -72,11 +83,4 @@ export const help: CommandModule = {
       ],
     };
   },
-  autocomplete({ query, services }) {
-    const q = query.trim().replace(/^\//, '').toLowerCase();
-    return services.commands
-      .map((m) => m.data.name)
-      .filter((name) => name.includes(q))
-      .map((name) => ({ name: `/${name}`, value: name }));
-  },
-};
+});

@@ -82,26 +82,28 @@ type RequiredKeys<O extends OptionsSpec> = { [K in keyof O]: O[K] extends { requ
 export type ArgsOf<O extends OptionsSpec> = { [K in RequiredKeys<O>]: ValueOf<O[K]> } & { [K in Exclude<keyof O, RequiredKeys<O>>]?: ValueOf<O[K]> };
 
 // ---------------------------------------------------------------------------------------------
-// Option constructors: `integer('The level you are at', { min: 1, max: 712, noun: 'a level' })`.
+// Option constructors: `integer('The level you are at', { min: 1, max: 712, noun: 'a level' })`. The result
+// keeps the literal `required: true` (for ArgsOf); NoInfer stops a surrounding definition's type from
+// being taken as the options' own.
 
 type Extra<S> = Omit<S, 'type' | 'description'>;
 
-export function integer<const E extends Extra<IntegerSpec>>(description: string, extra: E): IntegerSpec & E {
+export function integer<const E extends Extra<IntegerSpec>>(description: string, extra: E): IntegerSpec & NoInfer<E> {
   return { type: 'integer', description, ...extra };
 }
-export function number<const E extends Extra<NumberSpec>>(description: string, extra: E): NumberSpec & E {
+export function number<const E extends Extra<NumberSpec>>(description: string, extra: E): NumberSpec & NoInfer<E> {
   return { type: 'number', description, ...extra };
 }
-export function string<const E extends Extra<StringSpec>>(description: string, extra: E = {} as E): StringSpec & E {
+export function string<const E extends Extra<StringSpec>>(description: string, extra: E = {} as E): StringSpec & NoInfer<E> {
   return { type: 'string', description, ...extra };
 }
-export function boolean<const E extends Extra<BooleanSpec>>(description: string, extra: E = {} as E): BooleanSpec & E {
+export function boolean<const E extends Extra<BooleanSpec>>(description: string, extra: E = {} as E): BooleanSpec & NoInfer<E> {
   return { type: 'boolean', description, ...extra };
 }
-export function user<const E extends Extra<UserSpec>>(description: string, extra: E = {} as E): UserSpec & E {
+export function user<const E extends Extra<UserSpec>>(description: string, extra: E = {} as E): UserSpec & NoInfer<E> {
   return { type: 'user', description, ...extra };
 }
-export function attachment<const E extends Extra<AttachmentSpec>>(description: string, extra: E = {} as E): AttachmentSpec & E {
+export function attachment<const E extends Extra<AttachmentSpec>>(description: string, extra: E = {} as E): AttachmentSpec & NoInfer<E> {
   return { type: 'attachment', description, ...extra };
 }
 
