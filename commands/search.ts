@@ -12,8 +12,8 @@ import { escapeUserText } from '../src/render/escape.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
 import type { ButtonView, Reply } from '../src/render/types.ts';
 import { encodeCustomId } from '../src/router/customId.ts';
-import { slashCommand } from '../src/router/define.ts';
-import type { CommandModule } from '../src/router/types.ts';
+import { defineCommand } from '../src/router/command.ts';
+import { boolean, string } from '../src/router/spec.ts';
 import { requireIndex } from './item.ts';
 
 export const PAGE_SIZE = 10;
@@ -102,32 +102,25 @@ function renderPage(results: readonly ItemRecord[], state: PageState, expired: b
   return reply;
 }
 
-export const search: CommandModule = {
-  data: slashCommand('search', 'Find items by words in their name or effect, e.g. "runes" or "poise"')
-    .addStringOption((option) => option.setName('query').setDescription('Words to look for in item names and effects').setRequired(true).setMaxLength(100))
-    .addStringOption((option) =>
-      option
-        .setName('category')
-        .setDescription('Only items of this kind')
-        .addChoices(...CATEGORY_CHOICES),
-    )
-    .addBooleanOption((option) => option.setName('dlc').setDescription('True: only Shadow of the Erdtree items; false: only the base game')),
+export const search = defineCommand({
+  name: 'search',
+  description: 'Find items by words in their name or effect, e.g. "runes" or "poise"',
+  options: {
+    query: string('Words to look for in item names and effects', { required: true, maxLength: 100 }),
+    category: string('Only items of this kind', { choices: CATEGORY_CHOICES }),
+    dlc: boolean('True: only Shadow of the Erdtree items; false: only the base game'),
+  },
   examples: [
     { usage: '/search query:runes', description: 'what raises rune gain, and the rune items' },
     { usage: '/search query:sleep category:ammo', description: 'only look among one kind of item' },
     { usage: '/search query:katana dlc:true', description: 'only Shadow of the Erdtree items' },
   ],
-  execute({ options, services }) {
+  execute({ services }, args) {
     const index = requireIndex();
-    const raw = options.getString('query', true);
+    const raw = args.query;
     const query = canonicalQuery(raw);
     if (!query) throw new UserError('Type a word or two to look for, e.g. `/search query:runes`.');
-    const categoryOption = options.getString('category');
-    const category = parseCategory(categoryOption);
-    if (categoryOption && !category) {
-      throw new UserError(`\`${escapeUserText(categoryOption.slice(0, 40))}\` is not an item category. Categories: ${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(', ')}.`);
-    }
-    const filters: SearchFilters = { category, dlc: options.getBoolean('dlc') };
+    const filters: SearchFilters = { category: parseCategory(args.category), dlc: args.dlc };
     const results = index.searchText(query, { ...filters, limit: MAX_RESULTS });
     if (!results.length) {
       throw new UserError(`No item's name or effect matches “${escapeUserText(raw.trim().slice(0, 100))}”${describeFilters(filters)}. Try fewer or other words, or \`/item\` to look up a name.`);
@@ -145,4 +138,4 @@ export const search: CommandModule = {
     const page = direction === 'n' ? state.page + 1 : state.page - 1;
     return { mode: 'update', reply: renderPage(results, { ...state, page }, false) };
   },
-};
+});
