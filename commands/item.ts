@@ -8,10 +8,11 @@ import { TIER, getItemIndex, type ItemIndex, type LookupResult, type SearchFilte
 import { requireItemIndex } from '../src/items/resolve.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/render/escape.ts';
-import type { ButtonView, ComponentRow, Reply, SelectView } from '../src/render/types.ts';
+import type { ButtonView, Choice, ComponentRow, Reply, SelectView } from '../src/render/types.ts';
 import { encodeCustomId, fitField } from '../src/router/customId.ts';
-import { slashCommand } from '../src/router/define.ts';
-import type { CommandModule } from '../src/router/types.ts';
+import { defineCommand } from '../src/router/command.ts';
+import { string } from '../src/router/spec.ts';
+import type { AutocompleteContext } from '../src/router/types.ts';
 import { mustStayPrivate, seenByOthers } from '../src/router/privacy.ts';
 
 /** "Did you mean" candidates offered under a card. */
@@ -126,27 +127,33 @@ export function looksLikeItemLookup(text: string): boolean {
   return normalized.split(' ').length <= DM_MAX_WORDS;
 }
 
-export const item: CommandModule = {
-  data: slashCommand('item', 'Look up any Elden Ring item, base game or Shadow of the Erdtree')
-    .addStringOption((option) =>
-      option.setName('name').setDescription('The item name, or as much of it as you remember').setRequired(true).setAutocomplete(true).setMaxLength(100),
-    )
-    .addStringOption((option) =>
-      option
-        .setName('category')
-        .setDescription('Only look among items of this kind')
-        .addChoices(...CATEGORY_CHOICES),
-    ),
+function nameChoices({ query, request }: AutocompleteContext): Choice[] {
+  const index = getItemIndex();
+  if (!index) return [];
+  const raw = typeof request.options.category === 'string' ? request.options.category : undefined;
+  const category = parseCategory(raw);
+  const hits = index.search(query, { category, limit: 25 });
+  // The value is the name (readable, and exact on submit) unless another item has the same name.
+  return hits.map((hit) => ({ name: choiceLabel(hit.item), value: index.sharesName(hit.item) ? hit.item.key : hit.item.name, typed: hit.item.name }));
+}
+
+export const item = defineCommand({
+  name: 'item',
+  description: 'Look up any Elden Ring item, base game or Shadow of the Erdtree',
+  options: {
+    name: string('The item name, or as much of it as you remember', { required: true, maxLength: 100, autocomplete: nameChoices }),
+    category: string('Only look among items of this kind', { choices: CATEGORY_CHOICES }),
+  },
   examples: [
     { usage: '/item name:Rivers of Blood', description: 'the card of a weapon: attack, scaling, requirements, upgrade cost' },
     { usage: '/item name:gpff', description: 'short names and typos work too (Gold-Pickled Fowl Foot)' },
     { usage: '/item name:beast claw category:incantation', description: 'only look among one kind of item' },
   ],
-  execute({ request, options, activeCharacter }) {
+  execute({ request, activeCharacter }, args) {
     const index = requireIndex();
     // Trimmed: a trailing space means "more words coming" to autocomplete, not to a submitted name.
-    const query = options.getString('name', true).trim();
-    const filters: SearchFilters = { category: readCategory(options.getString('category')) };
+    const query = args.name.trim();
+    const filters: SearchFilters = { category: readCategory(args.category) };
     if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
     // An autocomplete choice carries the item's key when two items share a name (Beast Claw).
     const chosen = index.get(query);
@@ -154,15 +161,6 @@ export const item: CommandModule = {
     const result = index.lookup(query, { ...filters, limit: 25 });
     const character = activeCharacter();
     return answer(index, query, result, filters, character ?? undefined, mustStayPrivate(request, character)) ?? notFound(index, query, filters);
-  },
-  autocomplete({ query, options }) {
-    const index = getItemIndex();
-    if (!index) return [];
-    const raw = options.has('category') ? options.getString('category') : undefined;
-    const category = parseCategory(raw);
-    const hits = index.search(query, { category, limit: 25 });
-    // The value is the name (readable, and exact on submit) unless another item has the same name.
-    return hits.map((hit) => ({ name: choiceLabel(hit.item), value: index.sharesName(hit.item) ? hit.item.key : hit.item.name, typed: hit.item.name }));
   },
   component({ request, args, activeCharacter }) {
     const index = requireIndex();
@@ -197,4 +195,4 @@ export const item: CommandModule = {
     if (!result.confident && !misspelt) return null;
     return answer(index, query, result, {}, activeCharacter() ?? undefined);
   },
-};
+});
