@@ -3,13 +3,14 @@
 // bearing unlocks them; with an active character, whether its runes held cover the upgrade runes. Numbers
 // come from src/runes/upgrades.ts and the item data (data/items.json).
 
-import { slashCommand } from '../src/router/define.ts';
+import { defineCommand } from '../src/router/command.ts';
+import { integer, string, type ArgsOf } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
-import type { AutocompleteContext, CommandContext, CommandModule } from '../src/router/types.ts';
+import type { CommandContext } from '../src/router/types.ts';
 import type { Choice, EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../src/render/style.ts';
 import { escapeUserText } from '../src/render/escape.ts';
-import { SOURCES, ambiguousItemText, closestNamesText, core, fmt, footer, list, plus, readInt, readText, shown } from '../src/render/runes.ts';
+import { SOURCES, ambiguousItemText, closestNamesText, core, fmt, footer, list, plus, shown } from '../src/render/runes.ts';
 import { nameOf } from '../src/render/character.ts';
 import { getItemIndex } from '../src/items/search.ts';
 import { isUpgradableWeapon, resolveItem, searchItems } from '../src/items/resolve.ts';
@@ -152,12 +153,23 @@ function fromPlan(plan: UpgradePlan): Computed {
   };
 }
 
-function execute(context: CommandContext): Reply {
-  const { options } = context;
-  const weaponText = readText(options, 'weapon', NAME_MAX_LENGTH);
-  const ashText = readText(options, 'ash', NAME_MAX_LENGTH);
-  let from = readInt(options, 'from', { min: 0, max: 25, what: 'an upgrade level from 0 to 25 (10 for somber weapons and spirit ashes)' });
-  let to = readInt(options, 'to', { min: 1, max: 25, what: 'an upgrade level from 1 to 25 (10 for somber weapons and spirit ashes)' });
+const OPTIONS = {
+  weapon: string('Weapon or shield (a spirit ash name works too)', { maxLength: NAME_MAX_LENGTH, autocomplete: ({ query }) => choices(query, ['weapon']) }),
+  ash: string('Spirit ash', { maxLength: NAME_MAX_LENGTH, autocomplete: ({ query }) => choices(query, ['ash']) }),
+  from: integer('Upgrade level now (default +0)', { min: 0, max: 25, noun: 'an upgrade level (somber weapons and spirit ashes go to 10)' }),
+  to: integer('Upgrade level wanted (default: the maximum, +25 or +10)', { min: 1, max: 25, noun: 'an upgrade level (somber weapons and spirit ashes go to 10)' }),
+};
+
+/** Blank text counts as not given. */
+function given(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
+  const weaponText = given(args.weapon);
+  const ashText = given(args.ash);
+  let { from, to } = args;
   if (weaponText !== undefined && ashText !== undefined) throw new UserError('Give either `weapon` or `ash`, not both.');
   const text = weaponText ?? ashText;
   if (text === undefined) throw new UserError('Give `weapon` (a weapon, shield or spirit ash name) or `ash` (a spirit ash name).');
@@ -208,23 +220,14 @@ function execute(context: CommandContext): Reply {
   };
 }
 
-function autocomplete(context: AutocompleteContext): Choice[] {
-  const focused = context.request.focused;
-  if (focused !== 'weapon' && focused !== 'ash') return [];
-  return choices(context.query, focused === 'ash' ? ['ash'] : ['weapon']);
-}
-
-export const upgrade: CommandModule = {
-  data: slashCommand('upgrade', 'Runes and smithing stones to upgrade a weapon or spirit ash, and what the stones cost')
-    .addStringOption((o) => o.setName('weapon').setDescription('Weapon or shield (a spirit ash name works too)').setAutocomplete(true).setMaxLength(NAME_MAX_LENGTH))
-    .addStringOption((o) => o.setName('ash').setDescription('Spirit ash').setAutocomplete(true).setMaxLength(NAME_MAX_LENGTH))
-    .addIntegerOption((o) => o.setName('from').setDescription('Upgrade level now (default +0)').setMinValue(0).setMaxValue(25))
-    .addIntegerOption((o) => o.setName('to').setDescription('Upgrade level wanted (default: the maximum, +25 or +10)').setMinValue(1).setMaxValue(25)),
+export const upgrade = defineCommand({
+  name: 'upgrade',
+  description: 'Runes and smithing stones to upgrade a weapon or spirit ash, and what the stones cost',
+  options: OPTIONS,
   examples: [
     { usage: '/upgrade weapon:Longsword', description: 'a regular weapon +0 → +25' },
     { usage: '/upgrade weapon:Moonveil from:3 to:10', description: 'a somber weapon, part of the way' },
     { usage: '/upgrade ash:Mimic Tear Ashes', description: 'a spirit ash +0 → +10' },
   ],
   execute,
-  autocomplete,
-};
+});
