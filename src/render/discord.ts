@@ -44,12 +44,10 @@ export interface SentFile {
  * characters become "-"), no leading dot, at most 100 characters with the extension kept.
  */
 export function attachmentName(name: string): string {
-  const clean = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '');
-  if (!clean || clean.startsWith('.')) return `file${clean}`;
-  if (clean.length <= 100) return clean;
-  const dot = clean.lastIndexOf('.');
-  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  return clean.slice(0, 100 - ext.length) + ext;
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(safe)?.[0] ?? '';
+  const stem = safe.slice(0, safe.length - ext.length).replace(/^[.-]+/, '') || 'file';
+  return stem.slice(0, 100 - ext.length) + ext;
 }
 
 /**

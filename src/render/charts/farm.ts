@@ -60,7 +60,7 @@ export async function farmChart(input: FarmChartInput): Promise<ChartImage> {
 
   // For a level target: the level the runes buy, stepping up at the run where each level is paid for.
   const levelLine: { x: number; y: number }[] = [];
-  if (fromLevel !== undefined) {
+  if (fromLevel !== undefined && !reached) {
     const levelAt = (run: number) => highestReachableLevel(fromLevel, held + run * perRun).level;
     levelLine.push({ x: 0, y: levelAt(0) });
     let run = 0;
@@ -88,7 +88,7 @@ export async function farmChart(input: FarmChartInput): Promise<ChartImage> {
   // the target line (both lines meet there).
   const yMax = roundUp(Math.max(final, targetRunes, 1) * 1.08);
   const levelAxis =
-    levels && targetRunes > 0 ? { min: levels.from, max: levels.from + ((levels.to - levels.from) * yMax) / targetRunes } : undefined;
+    levels && !reached && targetRunes > 0 ? { min: levels.from, max: levels.from + ((levels.to - levels.from) * yMax) / targetRunes } : undefined;
 
   const datasets: any[] = [
     {

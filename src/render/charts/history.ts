@@ -168,6 +168,8 @@ export async function historyChart(input: HistoryChartInput): Promise<ChartImage
   if (levels.length) {
     datasets.push({ label: 'Level', data: levels, yAxisID: 'y1', stepped: 'before', pointStyle: 'line', borderColor: THEME.blue, borderWidth: 2.5, pointRadius: 0, fill: false, order: 2 });
   }
+  // Smaller markers when there are many, so they stay apart.
+  const radius = deaths.length + losses.length + recoveries.length > 40 ? 5 : 7;
   const marker = (label: string, data: { x: number; y: number }[], color: string, pointStyle: string, rotation = 0) => ({
     label,
     data,
@@ -175,7 +177,7 @@ export async function historyChart(input: HistoryChartInput): Promise<ChartImage
     showLine: false,
     pointStyle,
     rotation,
-    pointRadius: 7,
+    pointRadius: radius,
     pointBorderWidth: pointStyle === 'crossRot' ? 3 : 1.5,
     borderColor: color,
     backgroundColor: color,
