@@ -19,8 +19,11 @@ let h: Harness;
 let slow: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
-  // Defers at once: the answer arrives as the edit of the "thinking…" message.
+  // Load the chart code once up front (the bot runs in this process), and never defer on `h`: a busy
+  // machine must not turn a first response into a deferred one. `slow` defers at once instead, so its
+  // answer always arrives as the edit of the "thinking…" message.
+  await import('../../src/render/charts/draw.ts');
+  h = await startHarness({ deferAfterMs: 60_000 });
   slow = await startHarness({ deferAfterMs: 0 });
 });
 

@@ -48,11 +48,11 @@ describe('lazy charts', () => {
     for (const line of ['/help', '/runes level from:1 to:150', '/runes farm per_run:50000 target:level 150', '/runes level from:1 to:150 chart:false']) {
       expect(run(line), line).toEqual({ before: false, files: 0, after: false });
     }
-  });
+  }, 240_000); // four fresh processes; generous for a busy machine
 
   it('chart:true loads it and attaches the picture', () => {
     expect(run('/runes level from:1 to:150 chart:true')).toEqual({ before: false, files: 1, after: true });
-  });
+  }, 60_000);
 
   it('only the chart folder imports the drawing code (statically); its entry point imports it lazily', () => {
     const offenders: string[] = [];

@@ -30,7 +30,7 @@ describe('charts in the console', () => {
     const file = path.join(PROJECT_ROOT, saved![1]!);
     made.push(file);
     expect(pngSize(readFileSync(file))).toEqual({ width: 800, height: 400 });
-  });
+  }, 60_000);
 
   it('a script of chart commands saves one file per chart, never overwriting', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tl-charts-'));
@@ -51,5 +51,5 @@ describe('charts in the console', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
