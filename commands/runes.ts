@@ -24,6 +24,7 @@ import {
   shown,
 } from '../src/render/runes.ts';
 import { nameOf } from '../src/render/character.ts';
+import { attachChart, type AttachChartOptions } from '../src/render/charts/index.ts';
 import {
   bestItemsToReach,
   deathRisk,
@@ -60,6 +61,11 @@ function embed(view: EmbedView): Reply {
   return { embeds: [{ color: BRAND_COLOR, ...view }] };
 }
 
+/** `chart:true`: a failed drawing is logged, and the player gets the text answer with a short note. */
+function chartOptions(context: { services: CommandContext['services'] }): AttachChartOptions {
+  return { onError: (error) => context.services.logger.warn({ err: error }, 'chart could not be drawn') };
+}
+
 // ---------------------------------------------------------------------------------------------
 // /runes level
 
@@ -75,9 +81,10 @@ function breakdownPage(from: number, to: number, page: number): { text: string; 
   return { text: '```\n' + lines.join('\n') + '\n```', pages, page: current };
 }
 
-function breakdownButtons(from: number, to: number, held: number | undefined, page: number, pages: number): ButtonView[][] {
+function breakdownButtons(from: number, to: number, held: number | undefined, page: number, pages: number, chart: boolean): ButtonView[][] {
   if (pages <= 1) return [];
-  const id = (p: number) => encodeCustomId('runes', 'bd', [from, to, held ?? '-', p]);
+  // A `c` field keeps the chart on every page (an edited message loses the image otherwise).
+  const id = (p: number) => encodeCustomId('runes', 'bd', [from, to, held ?? '-', p, ...(chart ? ['c'] : [])]);
   return [
     [
       { kind: 'button', label: '◀ Previous', customId: id(page - 1), style: 'secondary', disabled: page <= 1 },
@@ -87,7 +94,7 @@ function breakdownButtons(from: number, to: number, held: number | undefined, pa
   ];
 }
 
-function levelReply(from: number, to: number, held: number | undefined, options: { breakdownPage?: number; defaultsNote?: string }): Reply {
+function levelReply(from: number, to: number, held: number | undefined, options: { breakdownPage?: number; defaultsNote?: string; chart?: boolean }): Reply {
   const plan = core(() => levelPlan(from, to, held ?? 0));
   const levels = to - from;
   const lines = [`**${fmt(plan.total)} runes** from level ${from} to level ${to} (${levels} level${levels === 1 ? '' : 's'}).`];
@@ -108,16 +115,24 @@ function levelReply(from: number, to: number, held: number | undefined, options:
   if (options.breakdownPage === undefined) return embed(view);
   const page = breakdownPage(from, to, options.breakdownPage);
   view.fields = [{ name: `Per level (${page.page}/${page.pages})`, value: page.text }];
-  return { ...embed(view), components: breakdownButtons(from, to, held, page.page, page.pages) };
+  return { ...embed(view), components: breakdownButtons(from, to, held, page.page, page.pages, options.chart ?? false) };
 }
 
-function runesLevel(context: CommandContext): Reply {
+/** The level reply, with the rune cost chart when asked (`chart:true`). */
+function levelAnswer(context: { services: CommandContext['services'] }, from: number, to: number, held: number | undefined, options: { breakdownPage?: number; defaultsNote?: string; chart?: boolean }): Reply | Promise<Reply> {
+  const reply = levelReply(from, to, held, options);
+  if (!options.chart) return reply;
+  return attachChart(reply, (charts) => charts.levelCostChart({ from, to, ...(held !== undefined ? { held } : {}) }), chartOptions(context));
+}
+
+function runesLevel(context: CommandContext): Reply | Promise<Reply> {
   const { options } = context;
   const character = lazyCharacter(context);
   let from = readInt(options, 'from', FROM_LEVEL);
   const to = readInt(options, 'to', TO_LEVEL);
   let held = readInt(options, 'held', HELD);
   const showBreakdown = readFlag(options, 'breakdown');
+  const chart = readFlag(options, 'chart');
   if (to === undefined) throw new UserError(`\`to\` is required: the level to reach, from ${MIN_LEVEL + 1} to ${MAX_LEVEL}.`);
   const used: string[] = [];
   // The character is read only when `from` is left out: a level given explicitly is a question about
@@ -147,7 +162,7 @@ function runesLevel(context: CommandContext): Reply {
     throw new UserError(`\`to\` (${to}) must be above \`from\` (${from}): levels go from ${MIN_LEVEL} to ${MAX_LEVEL}.`);
   }
   const defaultsNote = used.length && me ? `Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).` : undefined;
-  return levelReply(from, to, held, { ...(showBreakdown ? { breakdownPage: 1 } : {}), ...(defaultsNote ? { defaultsNote } : {}) });
+  return levelAnswer(context, from, to, held, { ...(showBreakdown ? { breakdownPage: 1 } : {}), ...(defaultsNote ? { defaultsNote } : {}), chart });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,13 +355,14 @@ function minutesText(minutes: number): string {
   return Number.isInteger(minutes) ? fmt(minutes) : String(Number(minutes.toFixed(2)));
 }
 
-function runesFarm(context: CommandContext): Reply {
+function runesFarm(context: CommandContext): Reply | Promise<Reply> {
   const { options } = context;
   const character = lazyCharacter(context);
   const perRun = readInt(options, 'per_run', PER_RUN);
   const targetText = readText(options, 'target', 60);
   const minutes = readPositive(options, 'minutes_per_run', MAX_MINUTES_PER_RUN, `a number of minutes above 0 and at most ${fmt(MAX_MINUTES_PER_RUN)}`);
   let from = readInt(options, 'from', FROM_LEVEL);
+  const chart = readFlag(options, 'chart');
   if (perRun === undefined) throw new UserError(`\`per_run\` is required: the runes one run gives, ${PER_RUN.what}.`);
   if (targetText === undefined) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
   const target = farmTarget(targetText);
@@ -398,7 +414,15 @@ function runesFarm(context: CommandContext): Reply {
         : `${ngSource}: ${FIRST_JOURNEY}.`,
     );
   }
-  return embed({ title, description: lines.join('\n'), footer: footer(target.kind === 'level' ? `${SOURCES.runeGain}\n${SOURCES.levels}` : SOURCES.runeGain, plan.notes) });
+  const reply = embed({ title, description: lines.join('\n'), footer: footer(target.kind === 'level' ? `${SOURCES.runeGain}\n${SOURCES.levels}` : SOURCES.runeGain, plan.notes) });
+  if (!chart) return reply;
+  const levels = 'fromLevel' in planTarget ? { levels: { from: planTarget.fromLevel, to: planTarget.toLevel } } : {};
+  return attachChart(
+    reply,
+    (charts) =>
+      charts.farmChart({ perRun: plan.perRunBoosted, runs: plan.runs, held: plan.held, targetRunes: plan.targetRunes, ...levels, ...(minutes !== undefined ? { minutesPerRun: minutes } : {}) }),
+    chartOptions(context),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -455,7 +479,7 @@ function runesDeath(context: CommandContext): Reply {
 // ---------------------------------------------------------------------------------------------
 // The module
 
-function execute(context: CommandContext): Reply {
+function execute(context: CommandContext): Reply | Promise<Reply> {
   switch (context.request.subcommand) {
     case 'level':
       return runesLevel(context);
@@ -474,9 +498,9 @@ function execute(context: CommandContext): Reply {
   }
 }
 
-/** Breakdown pages: `runes:bd:<from>:<to>:<held or ->:<page>`. */
-function component(context: ComponentContext) {
-  const [kind, fromText, toText, heldText, pageText] = context.args;
+/** Breakdown pages: `runes:bd:<from>:<to>:<held or ->:<page>`, then `:c` when the reply has a chart. */
+async function component(context: ComponentContext) {
+  const [kind, fromText, toText, heldText, pageText, chartText] = context.args;
   const int = (text: string | undefined) => (text !== undefined && /^\d{1,13}$/.test(text) ? Number(text) : NaN);
   const from = int(fromText);
   const to = int(toText);
@@ -490,11 +514,13 @@ function component(context: ComponentContext) {
     from >= MIN_LEVEL &&
     from < to &&
     to <= MAX_LEVEL &&
-    (held === undefined || (Number.isInteger(held) && held <= RUNE_CAP));
+    (held === undefined || (Number.isInteger(held) && held <= RUNE_CAP)) &&
+    (chartText === undefined || chartText === 'c') &&
+    context.args.length <= 6;
   if (!valid) {
     return { mode: 'reply' as const, reply: { ephemeral: true, content: 'This button no longer works: run `/runes level` again with `breakdown:true`.' } };
   }
-  return { mode: 'update' as const, reply: levelReply(from, to, held, { breakdownPage: page }) };
+  return { mode: 'update' as const, reply: await levelAnswer(context, from, to, held, { breakdownPage: page, chart: chartText === 'c' }) };
 }
 
 const runeAmount = (o: SlashCommandIntegerOption, name: string, description: string, required = false, max = MAX_RUNE_INPUT) =>
@@ -513,7 +539,8 @@ export const runes: CommandModule = {
         .addIntegerOption((o) => o.setName('to').setDescription('Level to reach (2-713)').setMinValue(2).setMaxValue(MAX_LEVEL).setRequired(true))
         .addIntegerOption((o) => o.setName('from').setDescription('Level now (1-712); default: your active character').setMinValue(1).setMaxValue(MAX_LEVEL - 1))
         .addIntegerOption((o) => runeAmount(o, 'held', `Runes you hold (up to ${fmt(RUNE_CAP)}); default: your active character`, false, RUNE_CAP))
-        .addBooleanOption((o) => o.setName('breakdown').setDescription('Show the cost of every level, page by page')),
+        .addBooleanOption((o) => o.setName('breakdown').setDescription('Show the cost of every level, page by page'))
+        .addBooleanOption((o) => o.setName('chart').setDescription('Add a picture: the rune cost of each level, your range marked')),
     )
     .addSubcommand((s) =>
       s
@@ -552,7 +579,8 @@ export const runes: CommandModule = {
         .addBooleanOption((o) => o.setName('fowl_foot').setDescription('Gold-Pickled Fowl Foot kept up (+30%)'))
         .addIntegerOption((o) => o.setName('from').setDescription('For a level target: level now; default: your active character, else 1').setMinValue(1).setMaxValue(MAX_LEVEL - 1))
         .addIntegerOption((o) => ngOption(o, 'NG+ cycle (0 = first journey); default: your active character\'s journey'))
-        .addIntegerOption(areaOption),
+        .addIntegerOption(areaOption)
+        .addBooleanOption((o) => o.setName('chart').setDescription('Add a picture: runes after each run, up to the target')),
     )
     .addSubcommand((s) =>
       s
@@ -565,9 +593,11 @@ export const runes: CommandModule = {
     { usage: '/runes level from:1 to:150', description: 'runes from level 1 to 150' },
     { usage: '/runes level from:80 to:100 held:250000 breakdown:true', description: 'what is missing, level by level' },
     { usage: '/runes reach runes:1000000 from:50', description: 'the level a million runes buys' },
+    { usage: '/runes level from:80 to:100 held:250000 chart:true', description: 'the cost of each level as a picture' },
     { usage: '/runes items items:golden rune 5 x3, lords rune target:50000', description: 'value of rune items and the best to use' },
     { usage: '/runes gain base:10000 gold_scarab:true fowl_foot:true', description: 'runes with boosts' },
     { usage: '/runes farm per_run:50000 target:level 150 minutes_per_run:1.5', description: 'runs and time to farm' },
+    { usage: '/runes farm per_run:50000 target:2000000 chart:true', description: 'farming progress as a picture' },
     { usage: '/runes death held:80000 level:60', description: 'what a death would cost' },
   ],
   execute,

@@ -20,7 +20,7 @@ import {
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import type { App } from '../app.ts';
 import type { Logger } from '../log.ts';
-import { renderChoices, renderMessage } from '../render/discord.ts';
+import { renderChoices, renderFiles, renderMessage } from '../render/discord.ts';
 import type { Reply } from '../render/types.ts';
 import type { Router } from '../router/router.ts';
 import type { Invocation, OptionValue } from '../router/types.ts';
@@ -100,7 +100,8 @@ function messageOptions(reply: Reply, allowEphemeral = true) {
     content: body.content ?? '',
     embeds: body.embeds ?? [],
     components: body.components ?? [],
-    files: (reply.files ?? []).map((file) => ({ attachment: file.data, name: file.name, ...(file.description ? { description: file.description } : {}) })),
+    // The same files, names and order as the body's `attachments` (within Discord's limits).
+    files: renderFiles(reply.files).map((file) => ({ attachment: file.data, name: file.name, ...(file.description ? { description: file.description } : {}) })),
     allowedMentions: { parse: [], repliedUser: false },
     ...(body.flags ? { flags: MessageFlags.Ephemeral as const } : {}),
   };

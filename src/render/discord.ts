@@ -13,7 +13,7 @@ import {
 } from 'discord-api-types/v10';
 import { DiscordLimits as L } from './limits.ts';
 import { truncate } from './escape.ts';
-import type { ButtonStyle, ButtonView, Choice, ComponentRow, EmbedView, Reply } from './types.ts';
+import type { ButtonStyle, ButtonView, Choice, ComponentRow, EmbedView, FileView, Reply } from './types.ts';
 
 export type MessageBody = APIInteractionResponseCallbackData & { attachments?: { id: number; filename: string; description?: string }[] };
 
@@ -30,13 +30,60 @@ function embedLength(embed: APIEmbed): number {
   return total;
 }
 
-function renderEmbed(view: EmbedView): APIEmbed {
+/** A file as sent to Discord: its name made safe for `attachment://` references. */
+export interface SentFile {
+  name: string;
+  data: Buffer;
+  description?: string;
+  /** The name the reply gave it (what `EmbedView.imageFile` refers to). */
+  original: string;
+}
+
+/**
+ * A file name Discord keeps as given, so `attachment://<name>` finds it: A–Z a–z 0–9 . _ - only (other
+ * characters become "-"), no leading dot, at most 100 characters with the extension kept.
+ */
+export function attachmentName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(safe)?.[0] ?? '';
+  const stem = safe.slice(0, safe.length - ext.length).replace(/^[.-]+/, '') || 'file';
+  return stem.slice(0, 100 - ext.length) + ext;
+}
+
+/**
+ * The files of a reply within Discord's limits: at most 10, none above the 10 MiB upload limit (a
+ * bigger one is left out rather than having Discord refuse the whole message), names made safe and
+ * unique, descriptions cut to 1024 characters.
+ */
+export function renderFiles(files: readonly FileView[] = []): SentFile[] {
+  const sent: SentFile[] = [];
+  const used = new Set<string>();
+  for (const file of files) {
+    if (sent.length >= L.ATTACHMENTS_PER_MESSAGE) break;
+    if (file.data.length > L.ATTACHMENT_BYTES) continue;
+    const safe = attachmentName(file.name);
+    let name = safe;
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      const dot = safe.lastIndexOf('.');
+      name = dot > 0 ? `${safe.slice(0, dot)}-${n}${safe.slice(dot)}` : `${safe}-${n}`;
+    }
+    used.add(name.toLowerCase());
+    sent.push({ name, data: file.data, original: file.name, ...(file.description ? { description: truncate(file.description, L.ATTACHMENT_DESCRIPTION) } : {}) });
+  }
+  return sent;
+}
+
+function renderEmbed(view: EmbedView, files: readonly SentFile[]): APIEmbed {
   const embed: APIEmbed = {};
   if (view.title) embed.title = truncate(view.title, L.EMBED_TITLE);
   if (view.url) embed.url = view.url;
   if (view.description) embed.description = truncate(view.description, L.EMBED_DESCRIPTION);
   if (view.color !== undefined) embed.color = view.color;
   if (view.thumbnailUrl) embed.thumbnail = { url: view.thumbnailUrl };
+  if (view.imageFile !== undefined) {
+    const file = files.find((f) => f.original === view.imageFile);
+    if (file) embed.image = { url: `attachment://${file.name}` };
+  }
   const fields: APIEmbedField[] = [];
   for (const field of (view.fields ?? []).slice(0, L.EMBED_FIELDS)) {
     const rendered: APIEmbedField = {
@@ -75,7 +122,7 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
       else delete embed[part];
     }
     const length = embedLength(embed);
-    if (length > budget || (length === 0 && !embed.thumbnail)) break;
+    if (length > budget || (length === 0 && !embed.thumbnail && !embed.image)) break;
     kept.push(embed);
     budget -= length;
   }
@@ -127,15 +174,16 @@ function renderRow(row: ComponentRow): APIActionRowComponent<APIComponentInMessa
 export function renderMessage(reply: Reply, options: { allowEphemeral?: boolean } = {}): MessageBody {
   const body: MessageBody = { allowed_mentions: { parse: [] } };
   if (reply.content) body.content = truncate(reply.content, L.CONTENT);
-  const embeds = fitTotal((reply.embeds ?? []).slice(0, L.EMBEDS_PER_MESSAGE).map(renderEmbed));
+  const files = renderFiles(reply.files);
+  const embeds = fitTotal((reply.embeds ?? []).slice(0, L.EMBEDS_PER_MESSAGE).map((view) => renderEmbed(view, files)));
   body.embeds = embeds;
   const rows = (reply.components ?? []).slice(0, L.ACTION_ROWS).map(renderRow).filter((row) => row !== undefined);
   body.components = rows;
-  if (reply.files?.length) {
-    body.attachments = reply.files.map((file, id) => ({ id, filename: file.name, ...(file.description ? { description: file.description } : {}) }));
+  if (files.length) {
+    body.attachments = files.map((file, id) => ({ id, filename: file.name, ...(file.description ? { description: file.description } : {}) }));
   }
   if (reply.ephemeral && options.allowEphemeral !== false) body.flags = MessageFlags.Ephemeral;
-  if (!body.content && embeds.length === 0 && !reply.files?.length) body.content = '\u200b';
+  if (!body.content && embeds.length === 0 && !files.length) body.content = '\u200b';
   return body;
 }
 

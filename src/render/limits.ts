@@ -24,6 +24,12 @@ export const DiscordLimits = {
   AUTOCOMPLETE_CHOICES: 25,
   CHOICE_NAME: 100,
   CHOICE_VALUE: 100,
+  /** Files attached to one message. */
+  ATTACHMENTS_PER_MESSAGE: 10,
+  /** Upload limit per file without server boosts (10 MiB). */
+  ATTACHMENT_BYTES: 10 * 1024 * 1024,
+  /** An attachment's description (alt text). */
+  ATTACHMENT_DESCRIPTION: 1024,
   /** Initial interaction response deadline. */
   RESPONSE_DEADLINE_MS: 3000,
 } as const;

@@ -1,5 +1,6 @@
 // Reply → readable plain text for the offline console: title, description, fields as `name: value`,
-// footer, and the buttons listed.
+// the embed's image (which attached file it is), footer, the buttons and the attached files listed.
+// The console itself saves the files and says where (src/cli/run.ts).
 
 import type { Choice, Reply } from './types.ts';
 
@@ -9,6 +10,12 @@ function stripMarkdown(text: string): string {
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/__(.+?)__/g, '$1')
     .replace(/\u200b/g, '');
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
 export function renderText(reply: Reply): string {
@@ -22,6 +29,9 @@ export function renderText(reply: Reply): string {
     for (const field of embed.fields ?? []) {
       const value = stripMarkdown(field.value);
       lines.push(value.includes('\n') ? `${stripMarkdown(field.name)}:\n  ${value.replace(/\n/g, '\n  ')}` : `${stripMarkdown(field.name)}: ${value}`);
+    }
+    if (embed.imageFile !== undefined) {
+      lines.push(reply.files?.some((file) => file.name === embed.imageFile) ? `[image: ${embed.imageFile}, attached below]` : `[image ${embed.imageFile} is missing]`);
     }
     if (embed.footer) lines.push(`-- ${stripMarkdown(embed.footer)}`);
   }
@@ -38,7 +48,7 @@ export function renderText(reply: Reply): string {
     }
   }
   if (buttons.length) lines.push('', `Buttons: ${buttons.join('  ')}`);
-  for (const file of reply.files ?? []) lines.push(`Attachment: ${file.name} (${file.data.length} bytes)`);
+  for (const file of reply.files ?? []) lines.push(`Attachment: ${file.name} (${formatBytes(file.data.length)})`);
   if (reply.ephemeral) lines.push('(only you can see this)');
   return lines.join('\n');
 }

@@ -15,6 +15,11 @@ export interface EmbedView {
   fields?: EmbedField[];
   footer?: string;
   thumbnailUrl?: string;
+  /**
+   * The large image under the embed: the name of a file in `Reply.files` (e.g. a chart), rendered as
+   * `attachment://<name>`. Dropped when that file is not sent (missing, or over Discord's limits).
+   */
+  imageFile?: string;
 }
 
 export type ButtonStyle = 'primary' | 'secondary' | 'success' | 'danger';
@@ -41,8 +46,10 @@ export interface SelectView {
 export type ComponentRow = ButtonView[] | SelectView;
 
 export interface FileView {
+  /** Shown to the user; sent with characters other than A–Z a–z 0–9 . _ - replaced (see render/discord.ts). */
   name: string;
   data: Buffer;
+  /** Alt text (Discord shows it to screen readers), at most 1024 characters. */
   description?: string;
 }
 
