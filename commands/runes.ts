@@ -2,27 +2,15 @@
 // Every number comes from src/runes (pure core); this file reads options, picks defaults from the
 // active character, and lays the answer out.
 
+import { defineCommand, leaf } from '../src/router/command.ts';
 import { encodeCustomId } from '../src/router/customId.ts';
-import { slashCommand } from '../src/router/define.ts';
+import { levelOption } from '../src/router/gameOptions.ts';
+import { boolean, integer, number, string, validValues, type ArgsOf } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
-import type { CommandContext, CommandModule, ComponentContext } from '../src/router/types.ts';
+import type { CommandContext, ComponentContext } from '../src/router/types.ts';
 import type { ButtonView, EmbedView, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import type { SlashCommandIntegerOption } from '@discordjs/builders';
-import {
-  SOURCES,
-  core,
-  duration,
-  fmt,
-  footer,
-  lazyCharacter,
-  progressBar,
-  readFlag,
-  readInt,
-  readPositive,
-  readText,
-  shown,
-} from '../src/render/runes.ts';
+import { SOURCES, core, duration, fmt, footer, lazyCharacter, progressBar, shown } from '../src/render/runes.ts';
 import { nameOf } from '../src/render/character.ts';
 import { attachChart, type AttachChartOptions } from '../src/render/charts/index.ts';
 import {
@@ -46,15 +34,51 @@ import { MAX_ITEM_COUNT, MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT, MIN_ITEM_COUNT, RU
 import { RUNE_CAP } from '../src/characters/validate.ts';
 import { MAX_NG_CYCLE_INPUT } from '../src/game/runeGainModifiers.ts';
 
-const RUNES = { min: 0, max: MAX_RUNE_INPUT, what: `a whole number of runes from 0 to ${fmt(MAX_RUNE_INPUT)}` };
-/** Runes carried: the game caps them at 999,999,999 (a sum to spend or farm may be larger). */
-const HELD = { min: 0, max: RUNE_CAP, what: `a whole number of runes from 0 to ${fmt(RUNE_CAP)}, the most the game lets you hold` };
-const PER_RUN = { min: 1, max: MAX_RUNE_INPUT, what: `a whole number of runes from 1 to ${fmt(MAX_RUNE_INPUT)}` };
-const FROM_LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL - 1, what: `a level from ${MIN_LEVEL} to ${MAX_LEVEL - 1}` };
-const TO_LEVEL = { min: MIN_LEVEL + 1, max: MAX_LEVEL, what: `a level from ${MIN_LEVEL + 1} to ${MAX_LEVEL}` };
-const ANY_LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL, what: `a level from ${MIN_LEVEL} to ${MAX_LEVEL}` };
-const NG_CYCLE = { min: 0, max: MAX_NG_CYCLE_INPUT, what: `an NG+ cycle from 0 (first journey) to ${MAX_NG_CYCLE_INPUT}` };
+/** A sum of runes (to spend, farm or gain: it may pass what a character can hold). */
+const runeSum = (description: string) => integer(description, { min: 0, max: MAX_RUNE_INPUT, noun: 'a whole number of runes' });
+/** Runes carried: the game caps them at 999,999,999. */
+const runesHeld = (description: string) => integer(description, { min: 0, max: RUNE_CAP, noun: 'a whole number of runes', note: 'the most the game lets you hold' });
+const ngCycle = (description: string) => integer(description, { min: 0, max: MAX_NG_CYCLE_INPUT, noun: 'an NG+ cycle (0 = first journey)' });
+const area = () => integer('NG+ first-cycle area multiplier (5 in the earliest areas, 2 late game and DLC)', { min: 2, max: 5, noun: 'an NG+ area multiplier' });
 const ITEMS_MAX_LENGTH = 2000;
+
+const LEVEL_OPTIONS = {
+  from: levelOption('Level now; default: your active character', { max: MAX_LEVEL - 1 }),
+  to: levelOption('Level to reach', { min: MIN_LEVEL + 1, required: true }),
+  held: runesHeld('Runes you hold; default: your active character'),
+  breakdown: boolean('Show the cost of every level, page by page'),
+  chart: boolean('Add a picture: the rune cost of each level, your range marked'),
+};
+const REACH_OPTIONS = {
+  runes: runeSum(`Runes to spend, held or not (a sum may pass the ${fmt(RUNE_CAP)} cap); default: your runes held`),
+  from: levelOption('Level now; default: your active character, else 1'),
+};
+const ITEMS_OPTIONS = {
+  items: string("e.g. golden rune 5 x3, lords rune, 2x hero's rune 1", { required: true, maxLength: ITEMS_MAX_LENGTH }),
+  target: runeSum('Runes you need: picks the fewest items with the least overshoot'),
+};
+const BOOST_OPTIONS = {
+  gold_scarab: boolean('Gold Scarab talisman equipped (+20%)'),
+  fowl_foot: boolean('Gold-Pickled Fowl Foot active (+30% for 180 s)'),
+  ng: ngCycle("NG+ cycle: 0 = first journey, 1 = NG+1 … (7+ alike); default: your active character's journey"),
+  area: area(),
+};
+const GAIN_OPTIONS = {
+  base: integer('Runes it gives in the first journey without boosts', { min: 0, max: MAX_RUNE_INPUT, noun: 'a whole number of runes', required: true }),
+  ...BOOST_OPTIONS,
+};
+const FARM_OPTIONS = {
+  per_run: integer('Runes one run gives in the first journey, without boosts', { min: 1, max: MAX_RUNE_INPUT, noun: 'a whole number of runes', required: true }),
+  target: string('Runes (2000000, 1.5m) or a level (level 150, or 150)', { required: true, maxLength: 60 }),
+  minutes_per_run: number('Minutes one run takes', { min: 0, max: MAX_MINUTES_PER_RUN, aboveMin: true, noun: 'a number of minutes' }),
+  from: levelOption('For a level target: level now; default: your active character, else 1', { max: MAX_LEVEL - 1 }),
+  ...BOOST_OPTIONS,
+  chart: boolean('Add a picture: runes after each run, up to the target'),
+};
+const DEATH_OPTIONS = {
+  held: runesHeld('Runes you carry; default: your active character'),
+  level: levelOption('Your level, to count the runes in levels'),
+};
 const BREAKDOWN_PAGE = 25;
 
 function embed(view: EmbedView): Reply {
@@ -125,15 +149,12 @@ function levelAnswer(context: { services: CommandContext['services'] }, from: nu
   return attachChart(reply, (charts) => charts.levelCostChart({ from, to, ...(held !== undefined ? { held } : {}) }), chartOptions(context));
 }
 
-function runesLevel(context: CommandContext): Reply | Promise<Reply> {
-  const { options } = context;
+function runesLevel(context: CommandContext, args: ArgsOf<typeof LEVEL_OPTIONS>): Reply | Promise<Reply> {
   const character = lazyCharacter(context);
-  let from = readInt(options, 'from', FROM_LEVEL);
-  const to = readInt(options, 'to', TO_LEVEL);
-  let held = readInt(options, 'held', HELD);
-  const showBreakdown = readFlag(options, 'breakdown');
-  const chart = readFlag(options, 'chart');
-  if (to === undefined) throw new UserError(`\`to\` is required: the level to reach, from ${MIN_LEVEL + 1} to ${MAX_LEVEL}.`);
+  let { from, held } = args;
+  const { to } = args;
+  const showBreakdown = args.breakdown ?? false;
+  const chart = args.chart ?? false;
   const used: string[] = [];
   // The character is read only when `from` is left out: a level given explicitly is a question about
   // levels, not about the player (and the reply then stays public).
@@ -141,7 +162,7 @@ function runesLevel(context: CommandContext): Reply | Promise<Reply> {
   let fromIsMine = false;
   if (from === undefined) {
     if (!me) {
-      throw new UserError(`Give \`from\` (your level now, ${FROM_LEVEL.min} to ${FROM_LEVEL.max}), or create a character with \`/character create\` and I will use its level.`);
+      throw new UserError(`Give \`from\` (your level now, ${validValues(LEVEL_OPTIONS.from)}), or create a character with \`/character create\` and I will use its level.`);
     }
     from = me.level;
     fromIsMine = true;
@@ -168,15 +189,13 @@ function runesLevel(context: CommandContext): Reply | Promise<Reply> {
 // ---------------------------------------------------------------------------------------------
 // /runes reach
 
-function runesReach(context: CommandContext): Reply {
-  const { options } = context;
+function runesReach(context: CommandContext, args: ArgsOf<typeof REACH_OPTIONS>): Reply {
   const character = lazyCharacter(context);
-  let runes = readInt(options, 'runes', RUNES);
-  let from = readInt(options, 'from', ANY_LEVEL);
+  let { runes, from } = args;
   const used: string[] = [];
   const me = runes === undefined || from === undefined ? character() : null;
   if (runes === undefined) {
-    if (!me) throw new UserError(`Give \`runes\` (${RUNES.what}), or create a character with \`/character create\` and I will use the runes it holds.`);
+    if (!me) throw new UserError(`Give \`runes\` (${validValues(REACH_OPTIONS.runes)}), or create a character with \`/character create\` and I will use the runes it holds.`);
     runes = me.runesHeld;
     used.push('runes held');
   }
@@ -236,11 +255,10 @@ function listProblems(errors: readonly RuneItemListError[]): string {
   return [...lines, LIST_HINT].join('\n');
 }
 
-function runesItems(context: CommandContext): Reply {
-  const { options } = context;
-  const text = readText(options, 'items', ITEMS_MAX_LENGTH);
-  const target = readInt(options, 'target', RUNES);
-  if (text === undefined) throw new UserError(`\`items\` is required: a list such as \`golden rune 5 x3, lords rune\` (counts ${fmt(MIN_ITEM_COUNT)} to ${fmt(MAX_ITEM_COUNT)}).`);
+function runesItems(_context: CommandContext, args: ArgsOf<typeof ITEMS_OPTIONS>): Reply {
+  const text = args.items.trim();
+  const { target } = args;
+  if (!text) throw new UserError(`\`items\` is required: a list such as \`golden rune 5 x3, lords rune\` (counts ${fmt(MIN_ITEM_COUNT)} to ${fmt(MAX_ITEM_COUNT)}).`);
   const { items: list, errors } = core(() => parseRuneItemList(text));
   if (errors.length) throw new UserError(listProblems(errors));
   const value = core(() => valueOfItems(list));
@@ -278,11 +296,10 @@ function rate(num: number, den: number): string {
  * NG+1), named in `ngSource` ("NG+1 from Miriel's journey 2"). The character is read only when `ng` is
  * left out.
  */
-function gainOptions(context: CommandContext): { boosts: RuneGainOptions; ngSource: string | undefined } {
-  const { options } = context;
-  let ngCycle = readInt(options, 'ng', NG_CYCLE);
-  const area = readInt(options, 'area', { min: 2, max: 5, what: 'an NG+ area multiplier: 2, 3, 4 or 5' });
-  const boosts: RuneGainOptions = { goldScarab: readFlag(options, 'gold_scarab'), fowlFoot: readFlag(options, 'fowl_foot') };
+function gainOptions(context: CommandContext, args: ArgsOf<typeof BOOST_OPTIONS>): { boosts: RuneGainOptions; ngSource: string | undefined } {
+  let ngCycle = args.ng;
+  const area = args.area;
+  const boosts: RuneGainOptions = { goldScarab: args.gold_scarab ?? false, fowlFoot: args.fowl_foot ?? false };
   let ngSource: string | undefined;
   if (ngCycle === undefined) {
     const me = context.activeCharacter();
@@ -304,10 +321,9 @@ function gainOptions(context: CommandContext): { boosts: RuneGainOptions; ngSour
 
 const FIRST_JOURNEY = 'no NG+ factor (give `ng` for NG+)';
 
-function runesGain(context: CommandContext): Reply {
-  const base = readInt(context.options, 'base', RUNES);
-  if (base === undefined) throw new UserError(`\`base\` is required: ${RUNES.what} (what the enemy gives in the first journey without boosts).`);
-  const { boosts, ngSource } = gainOptions(context);
+function runesGain(context: CommandContext, args: ArgsOf<typeof GAIN_OPTIONS>): Reply {
+  const { base } = args;
+  const { boosts, ngSource } = gainOptions(context, args);
   const gain = core(() => runeGain(base, boosts));
   const factors = gain.factors.map((f) => `${f.name} ${rate(f.rate.num, f.rate.den)}`);
   const lines: string[] = [];
@@ -355,18 +371,16 @@ function minutesText(minutes: number): string {
   return Number.isInteger(minutes) ? fmt(minutes) : String(Number(minutes.toFixed(2)));
 }
 
-function runesFarm(context: CommandContext): Reply | Promise<Reply> {
-  const { options } = context;
+function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): Reply | Promise<Reply> {
   const character = lazyCharacter(context);
-  const perRun = readInt(options, 'per_run', PER_RUN);
-  const targetText = readText(options, 'target', 60);
-  const minutes = readPositive(options, 'minutes_per_run', MAX_MINUTES_PER_RUN, `a number of minutes above 0 and at most ${fmt(MAX_MINUTES_PER_RUN)}`);
-  let from = readInt(options, 'from', FROM_LEVEL);
-  const chart = readFlag(options, 'chart');
-  if (perRun === undefined) throw new UserError(`\`per_run\` is required: the runes one run gives, ${PER_RUN.what}.`);
-  if (targetText === undefined) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
+  const perRun = args.per_run;
+  const targetText = args.target.trim();
+  const minutes = args.minutes_per_run;
+  let from = args.from;
+  const chart = args.chart ?? false;
+  if (!targetText) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
   const target = farmTarget(targetText);
-  const { boosts, ngSource } = gainOptions(context);
+  const { boosts, ngSource } = gainOptions(context, args);
   let held = 0;
   let title: string;
   let mine = '';
@@ -428,15 +442,13 @@ function runesFarm(context: CommandContext): Reply | Promise<Reply> {
 // ---------------------------------------------------------------------------------------------
 // /runes death
 
-function runesDeath(context: CommandContext): Reply {
-  const { options } = context;
+function runesDeath(context: CommandContext, args: ArgsOf<typeof DEATH_OPTIONS>): Reply {
   const character = lazyCharacter(context);
-  let held = readInt(options, 'held', HELD);
-  let level = readInt(options, 'level', ANY_LEVEL);
+  let { held, level } = args;
   const me = held === undefined || level === undefined ? character() : null;
   const used: string[] = [];
   if (held === undefined) {
-    if (!me) throw new UserError(`Give \`held\` (the runes you carry, ${HELD.what.replace('a whole number of runes ', '')}), or create a character with \`/character create\`.`);
+    if (!me) throw new UserError(`Give \`held\` (the runes you carry, ${validValues(DEATH_OPTIONS.held)}), or create a character with \`/character create\`.`);
     held = me.runesHeld;
     used.push('runes held');
   }
@@ -479,25 +491,6 @@ function runesDeath(context: CommandContext): Reply {
 // ---------------------------------------------------------------------------------------------
 // The module
 
-function execute(context: CommandContext): Reply | Promise<Reply> {
-  switch (context.request.subcommand) {
-    case 'level':
-      return runesLevel(context);
-    case 'reach':
-      return runesReach(context);
-    case 'items':
-      return runesItems(context);
-    case 'gain':
-      return runesGain(context);
-    case 'farm':
-      return runesFarm(context);
-    case 'death':
-      return runesDeath(context);
-    default:
-      throw new UserError('Use one of: `/runes level`, `/runes reach`, `/runes items`, `/runes gain`, `/runes farm`, `/runes death`.');
-  }
-}
-
 /** Breakdown pages: `runes:bd:<from>:<to>:<held or ->:<page>`, then `:c` when the reply has a chart. */
 async function component(context: ComponentContext) {
   const [kind, fromText, toText, heldText, pageText, chartText] = context.args;
@@ -523,72 +516,17 @@ async function component(context: ComponentContext) {
   return { mode: 'update' as const, reply: await levelAnswer(context, from, to, held, { breakdownPage: page, chart: chartText === 'c' }) };
 }
 
-const runeAmount = (o: SlashCommandIntegerOption, name: string, description: string, required = false, max = MAX_RUNE_INPUT) =>
-  o.setName(name).setDescription(description).setMinValue(0).setMaxValue(max).setRequired(required);
-
-const ngOption = (o: SlashCommandIntegerOption, description: string) => o.setName('ng').setDescription(description).setMinValue(0).setMaxValue(MAX_NG_CYCLE_INPUT);
-const areaOption = (o: SlashCommandIntegerOption) =>
-  o.setName('area').setDescription('NG+ first-cycle area multiplier, 2-5 (5 in the earliest areas, 2 late game and DLC)').setMinValue(2).setMaxValue(5);
-
-export const runes: CommandModule = {
-  data: slashCommand('runes', 'Rune arithmetic: level costs, what runes buy, rune items, rune gain, farming, death')
-    .addSubcommand((s) =>
-      s
-        .setName('level')
-        .setDescription('Runes needed from one level to another, and what is still missing')
-        .addIntegerOption((o) => o.setName('to').setDescription('Level to reach (2-713)').setMinValue(2).setMaxValue(MAX_LEVEL).setRequired(true))
-        .addIntegerOption((o) => o.setName('from').setDescription('Level now (1-712); default: your active character').setMinValue(1).setMaxValue(MAX_LEVEL - 1))
-        .addIntegerOption((o) => runeAmount(o, 'held', `Runes you hold (up to ${fmt(RUNE_CAP)}); default: your active character`, false, RUNE_CAP))
-        .addBooleanOption((o) => o.setName('breakdown').setDescription('Show the cost of every level, page by page'))
-        .addBooleanOption((o) => o.setName('chart').setDescription('Add a picture: the rune cost of each level, your range marked')),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('reach')
-        .setDescription('Highest level a number of runes buys, the leftover, and the next level')
-        .addIntegerOption((o) => runeAmount(o, 'runes', `Runes to spend, held or not (a sum may pass the ${fmt(RUNE_CAP)} cap); default: your runes held`))
-        .addIntegerOption((o) => o.setName('from').setDescription('Level now (1-713); default: your active character, else 1').setMinValue(1).setMaxValue(MAX_LEVEL)),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('items')
-        .setDescription('Value of rune items, and the fewest of them that reach a target')
-        .addStringOption((o) =>
-          o.setName('items').setDescription('e.g. golden rune 5 x3, lords rune, 2x hero\'s rune 1').setRequired(true).setMaxLength(ITEMS_MAX_LENGTH),
-        )
-        .addIntegerOption((o) => runeAmount(o, 'target', 'Runes you need: picks the fewest items with the least overshoot')),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('gain')
-        .setDescription('Runes an enemy gives with Gold Scarab, Gold-Pickled Fowl Foot and NG+')
-        .addIntegerOption((o) => runeAmount(o, 'base', 'Runes it gives in the first journey without boosts', true))
-        .addBooleanOption((o) => o.setName('gold_scarab').setDescription('Gold Scarab talisman equipped (+20%)'))
-        .addBooleanOption((o) => o.setName('fowl_foot').setDescription('Gold-Pickled Fowl Foot active (+30% for 180 s)'))
-        .addIntegerOption((o) => ngOption(o, 'NG+ cycle: 0 = first journey, 1 = NG+1 … (7+ alike); default: your active character'))
-        .addIntegerOption(areaOption),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('farm')
-        .setDescription('Runs (and time) to farm an amount of runes or a level')
-        .addIntegerOption((o) => o.setName('per_run').setDescription('Runes one run gives in the first journey, without boosts').setMinValue(1).setMaxValue(MAX_RUNE_INPUT).setRequired(true))
-        .addStringOption((o) => o.setName('target').setDescription('Runes (2000000, 1.5m) or a level (level 150, or 150)').setRequired(true).setMaxLength(60))
-        .addNumberOption((o) => o.setName('minutes_per_run').setDescription('Minutes one run takes').setMinValue(0.01).setMaxValue(MAX_MINUTES_PER_RUN))
-        .addBooleanOption((o) => o.setName('gold_scarab').setDescription('Gold Scarab talisman equipped (+20%)'))
-        .addBooleanOption((o) => o.setName('fowl_foot').setDescription('Gold-Pickled Fowl Foot kept up (+30%)'))
-        .addIntegerOption((o) => o.setName('from').setDescription('For a level target: level now; default: your active character, else 1').setMinValue(1).setMaxValue(MAX_LEVEL - 1))
-        .addIntegerOption((o) => ngOption(o, 'NG+ cycle (0 = first journey); default: your active character\'s journey'))
-        .addIntegerOption(areaOption)
-        .addBooleanOption((o) => o.setName('chart').setDescription('Add a picture: runes after each run, up to the target')),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('death')
-        .setDescription('What dying now would cost, and what prevents the loss')
-        .addIntegerOption((o) => runeAmount(o, 'held', `Runes you carry (up to ${fmt(RUNE_CAP)}); default: your active character`, false, RUNE_CAP))
-        .addIntegerOption((o) => o.setName('level').setDescription('Your level, to count the runes in levels (1-713)').setMinValue(1).setMaxValue(MAX_LEVEL)),
-    ),
+export const runes = defineCommand({
+  name: 'runes',
+  description: 'Rune arithmetic: level costs, what runes buy, rune items, rune gain, farming, death',
+  subcommands: {
+    level: leaf({ description: 'Runes needed from one level to another, and what is still missing', options: LEVEL_OPTIONS, execute: runesLevel }),
+    reach: leaf({ description: 'Highest level a number of runes buys, the leftover, and the next level', options: REACH_OPTIONS, execute: runesReach }),
+    items: leaf({ description: 'Value of rune items, and the fewest of them that reach a target', options: ITEMS_OPTIONS, execute: runesItems }),
+    gain: leaf({ description: 'Runes an enemy gives with Gold Scarab, Gold-Pickled Fowl Foot and NG+', options: GAIN_OPTIONS, execute: runesGain }),
+    farm: leaf({ description: 'Runs (and time) to farm an amount of runes or a level', options: FARM_OPTIONS, execute: runesFarm }),
+    death: leaf({ description: 'What dying now would cost, and what prevents the loss', options: DEATH_OPTIONS, execute: runesDeath }),
+  },
   examples: [
     { usage: '/runes level from:1 to:150', description: 'runes from level 1 to 150' },
     { usage: '/runes level from:80 to:100 held:250000 breakdown:true', description: 'what is missing, level by level' },
@@ -600,6 +538,5 @@ export const runes: CommandModule = {
     { usage: '/runes farm per_run:50000 target:2000000 chart:true', description: 'farming progress as a picture' },
     { usage: '/runes death held:80000 level:60', description: 'what a death would cost' },
   ],
-  execute,
   component,
-};
+});

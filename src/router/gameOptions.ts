@@ -13,7 +13,11 @@ export function statOptions(describe: (stat: Stat) => string): Record<Stat, Inte
   return Object.fromEntries(STAT_KEYS.map((stat) => [stat, statOption(describe(stat))])) as Record<Stat, IntegerSpec>;
 }
 
-/** A rune level, 1 to 713 (or a narrower range of levels). */
-export function levelOption(description: string, range: { min?: number; max?: number } = {}): IntegerSpec {
-  return integer(description, { min: range.min ?? MIN_LEVEL, max: range.max ?? MAX_LEVEL, noun: 'a level' });
+/** A rune level, 1 to 713 (or a narrower range of levels); `required: true` makes it a required option. */
+export function levelOption<const R extends boolean = false>(
+  description: string,
+  range: { min?: number; max?: number; required?: R } = {},
+): IntegerSpec & (R extends true ? { required: true } : unknown) {
+  return integer(description, { min: range.min ?? MIN_LEVEL, max: range.max ?? MAX_LEVEL, noun: 'a level', ...(range.required ? { required: true } : {}) }) as IntegerSpec &
+    (R extends true ? { required: true } : unknown);
 }

@@ -32,6 +32,8 @@ export interface IntegerSpec extends CommonSpec {
   max: number;
   /** What a valid value is called in messages: "a level" → "a level from 1 to 712". Default "a whole number". */
   noun?: string;
+  /** Said after the range: "…from 0 to 999,999,999, the most the game lets you hold". */
+  note?: string;
   autocomplete?: AutocompleteFn;
 }
 
@@ -42,6 +44,7 @@ export interface NumberSpec extends CommonSpec {
   max: number;
   aboveMin?: boolean;
   noun?: string;
+  note?: string;
 }
 
 export interface StringSpec extends CommonSpec {
@@ -116,11 +119,11 @@ const grouping = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export function validValues(spec: OptionSpec): string {
   switch (spec.type) {
     case 'integer':
-      return `${spec.noun ?? 'a whole number'} from ${grouping.format(spec.min)} to ${grouping.format(spec.max)}`;
-    case 'number':
-      return spec.aboveMin
-        ? `${spec.noun ?? 'a number'} above ${grouping.format(spec.min)} and at most ${grouping.format(spec.max)}`
-        : `${spec.noun ?? 'a number'} from ${grouping.format(spec.min)} to ${grouping.format(spec.max)}`;
+      return `${spec.noun ?? 'a whole number'} from ${grouping.format(spec.min)} to ${grouping.format(spec.max)}${spec.note ? `, ${spec.note}` : ''}`;
+    case 'number': {
+      const range = spec.aboveMin ? `above ${grouping.format(spec.min)} and at most ${grouping.format(spec.max)}` : `from ${grouping.format(spec.min)} to ${grouping.format(spec.max)}`;
+      return `${spec.noun ?? 'a number'} ${range}${spec.note ? `, ${spec.note}` : ''}`;
+    }
     case 'string':
       if (spec.choices?.length) return `one of: ${spec.choices.map((c) => c.value).join(', ')}`;
       return spec.maxLength ? `text of at most ${grouping.format(spec.maxLength)} characters` : 'text';
