@@ -31,7 +31,7 @@ describe('/item cards', () => {
     expect(field(reply, 'Requires')).toMatch(/Str 12 · Dex 18 · Arc 20/);
     expect(field(reply, 'Skill')).toBe('Corpse Piler');
     expect(field(reply, 'Upgrade')).toMatch(/Somber.*\+10/);
-    expect(embed.footer).toMatch(/patch 1\.10/);
+    expect(embed.footer).toBe('Game data: patch 1.16.1 · wiki link is community-run');
     expect(reply.content).toBeUndefined();
     expect(reply.ephemeral).toBeFalsy();
     // The link button, and no "did you mean" for an exact name.
