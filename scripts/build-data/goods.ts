@@ -8,6 +8,7 @@ import { addRow, newDraft, type Draft } from './model.ts';
 import { cleanName, foldName, isPlaceholderName, splitPlusLevel, stripRowNamePrefix } from './names.ts';
 import { nameOf, UNUSED_SORT_ID } from './equipment.ts';
 import type { EffectCollector } from './effects.ts';
+import { f32 } from './values.ts';
 
 /** Goods that look like items but are not inventory items in normal play. */
 const CUT_GOODS = new Set(['Lands Between Rune']);
@@ -101,7 +102,7 @@ export function buildGoods(game: Game, fx: EffectCollector, fixes: Record<string
 function fillGoodsFacts(game: Game, d: Draft, i: number, fx: EffectCollector): void {
   const g = game.param('EquipParamGoods');
   const sp = game.param('SpEffectParam');
-  const w = cell(g, i, 'weight');
+  const w = f32(cell(g, i, 'weight'));
   if (w > 0) d.weight = w;
   const maxNum = cell(g, i, 'maxNum');
   if (maxNum > 0) d.maxHeld = maxNum;

@@ -112,7 +112,11 @@ export function currencyOf(costType: number, prefix: string | null): string | nu
 export interface ShopReport {
   attached: number;
   byBlock: { from: number; to: number; merchant: string; cite?: string; why?: string; rows: number }[];
+  /** rows attached with a generic merchant ("a merchant in the Lands Between / Land of Shadow"): no row name or source names one */
+  unattributed: { row: number; name: string; merchant: string }[];
   skipped: { row: number; name: string; why: string }[];
+  /** lineup rows outside the merchant ranges (alterations, duplication, blocks no row name gives a merchant): not attached */
+  outsideMerchantRanges: { from: number; to: number; rows: number }[];
 }
 
 /** The merchant of a lineup row, from its row name or its block. */
@@ -158,11 +162,23 @@ export function attachShops(game: Game, drafts: Draft[], unlocks: ReadonlyMap<st
   const report: ShopReport = {
     attached: 0,
     byBlock: DLC_BLOCKS.map((b) => ({ ...b, rows: 0 })),
+    unattributed: [],
     skipped: [],
+    outsideMerchantRanges: [],
   };
   for (let i = 0; i < shop.rowCount; i++) {
     const id = shop.ids[i] as number;
-    if (id < SHOP_RANGE.from || id > SHOP_RANGE.to || shop.index.get(id) !== i) continue;
+    if (shop.index.get(id) !== i) continue;
+    if (id < SHOP_RANGE.from || id > SHOP_RANGE.to) {
+      // group by thousand-block for the report
+      const from = id - (id % 1000);
+      const last = report.outsideMerchantRanges[report.outsideMerchantRanges.length - 1];
+      if (last && last.from === from) {
+        last.to = id;
+        last.rows++;
+      } else report.outsideMerchantRanges.push({ from, to: id, rows: 1 });
+      continue;
+    }
     const rowName = names.get(id) ?? '';
     const skip = (why: string) => report.skipped.push({ row: id, name: rowName, why });
     const { label, prefix, cite, why } = labelOf(id, rowName);
@@ -213,6 +229,9 @@ export function attachShops(game: Game, drafts: Draft[], unlocks: ReadonlyMap<st
     }
     target.shop = list;
     addRow(target, `ShopLineupParam:${id}`);
+    if (label.merchant === UNNAMED_BASE_MERCHANT || label.merchant === UNNAMED_DLC_MERCHANT) {
+      report.unattributed.push({ row: id, name: rowName, merchant: label.merchant });
+    }
     const block = report.byBlock.find((b) => id >= b.from && id <= b.to);
     if (block) block.rows++;
   }
