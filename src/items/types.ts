@@ -91,7 +91,7 @@ export interface ItemRecord {
   accessoryGroup?: number; // talismans: two talismans of one group cannot be worn together (EquipParamAccessory.accessoryGroup)
   sources: string[]; // ids of ItemData.sources, e.g. ["regulation@1.16.1", "erdb@1.10.0"] (numbers from the regulation, name from the text)
   patch: string; // game data patch the numbers come from: "1.16.1"
-  rows?: string[]; // provenance: the param rows the numbers came from, e.g. ["EquipParamWeapon:67520000"]; always set by the compiler; internal, never shown
+  rows?: string[]; // provenance: the param rows the numbers came from, own row first, e.g. ["EquipParamWeapon:67520000", "ReinforceParamWeapon:2200-2210"] ("A-B": rows A to B); always set by the compiler; internal, never shown
 }
 
 export interface ItemData {
