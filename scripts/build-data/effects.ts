@@ -64,7 +64,9 @@ export class EffectCollector {
       this.ids.add(next);
       const i = this.sp.index.get(next) as number;
       for (const f of CHAIN_FIELDS) {
-        const v = this.sp.cell(i, this.sp.field(f));
+        const field = this.sp.layout.byName.get(f);
+        if (!field) continue; // a field this regulation version does not have
+        const v = this.sp.cell(i, field);
         if (typeof v === 'number' && v > 0 && this.sp.has(v) && !this.ids.has(v)) todo.push(v);
       }
     }

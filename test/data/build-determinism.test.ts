@@ -49,6 +49,21 @@ describe.skipIf(!have)('compiler against ../shared/data-sources', () => {
     expect(built.report.warnings.filter((w) => w.startsWith('effects.json'))).toEqual([]);
   });
 
+  it('reads an older file through its own layout: the 1.10 regulation gives 1.10 numbers and no DLC', () => {
+    const old = buildData({
+      sourcesDir: sources,
+      regulation: path.join(sources, 'regulation/1.10/regulation.bin'),
+      effects: readJson('data/effects.json'),
+      nameFixes: readJson('data/dlc-name-fixes.json'),
+    });
+    expect(old.report.patch).toBe('1.10');
+    expect(old.data.items.filter((i) => i.dlc)).toEqual([]);
+    const zamor = old.data.items.find((i) => i.name === 'Zamor Curved Sword')!;
+    expect(zamor.attack).toEqual({ physical: 125 }); // erdb 1.10 EquipParamWeapon.csv row 8050000
+    expect(zamor.patch).toBe('1.10');
+    expect(old.data.sources[0]!.id).toBe('regulation@1.10');
+  });
+
   it('copies no game text: no effect equals or contains an Info/Caption line of the sources', () => {
     const dirs = [
       path.join(sources, 'erdb/src/erdb/data/gamedata/1.10.0'),
