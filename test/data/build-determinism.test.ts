@@ -22,7 +22,7 @@ const build = () => buildData({ sourcesDir: sources, effects: readJson('data/eff
 describe.skipIf(!have)('compiler against ../shared/data-sources', () => {
   const built = have ? build() : null!;
 
-  it('reproduces every committed data/ file byte for byte, twice (deterministic, up to date)', () => {
+  it('reproduces every committed data/ file byte for byte, twice (deterministic, up to date)', { timeout: 180_000 }, () => {
     const again = build();
     for (const f of OUTPUT_FILES) {
       const text = built.files[f] as string;
@@ -49,7 +49,7 @@ describe.skipIf(!have)('compiler against ../shared/data-sources', () => {
     expect(built.report.warnings.filter((w) => w.startsWith('effects.json'))).toEqual([]);
   });
 
-  it('reads an older file through its own layout: the 1.10 regulation gives 1.10 numbers and no DLC', () => {
+  it('reads an older file through its own layout: the 1.10 regulation gives 1.10 numbers and no DLC', { timeout: 180_000 }, () => {
     const old = buildData({
       sourcesDir: sources,
       regulation: path.join(sources, 'regulation/1.10/regulation.bin'),

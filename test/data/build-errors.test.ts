@@ -45,7 +45,7 @@ function sentinelData(): { dir: string; before: Record<string, string> } {
 }
 
 function runBuild(args: string[]) {
-  const r = spawnSync(tsx, ['scripts/build-data.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { PATH: process.env.PATH ?? '' } });
+  const r = spawnSync(tsx, ['scripts/build-data.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 170_000, env: { PATH: process.env.PATH ?? '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -63,7 +63,7 @@ const cases: [string, Buffer, Record<string, string>, RegExp][] = [
 
 describe('npm run build-data with a bad regulation file', () => {
   for (const [what, file, defs, message] of cases) {
-    it(`stops with one line when the file is ${what}, and data/ stays as it was`, () => {
+    it(`stops with one line when the file is ${what}, and data/ stays as it was`, { timeout: 180_000 }, () => {
       const sources = fakeSources(file, defs);
       const { dir, before } = sentinelData();
       const { code, stdout, stderr } = runBuild(['--sources', sources, '--out', dir]);
@@ -78,7 +78,7 @@ describe('npm run build-data with a bad regulation file', () => {
     });
   }
 
-  it('refuses --regulation pointing at no file, with one line', () => {
+  it('refuses --regulation pointing at no file, with one line', { timeout: 180_000 }, () => {
     const { dir, before } = sentinelData();
     const { code, stderr } = runBuild(['--sources', fakeSources(good, weaponDef), '--regulation', path.join(tmp, 'nope.bin'), '--out', dir]);
     expect(code).toBe(1);
@@ -92,7 +92,7 @@ const haveShared = fs.existsSync(path.join(shared, 'regulation/1.16.1/regulation
 if (!haveShared) console.warn(`skipping the full build run: ${shared} is absent (needs ../shared)`);
 
 describe.skipIf(!haveShared)('npm run build-data with the shared sources', () => {
-  it('writes every file into --out, the same as the committed data/, and leaves no temporary folder', () => {
+  it('writes every file into --out, the same as the committed data/, and leaves no temporary folder', { timeout: 180_000 }, () => {
     const out = path.join(tmp, 'fresh', 'data');
     const { code, stdout, stderr } = runBuild(['--out', out, '--regulation', path.join(shared, 'regulation/1.16.1/regulation.bin')]);
     expect(code, stderr).toBe(0);

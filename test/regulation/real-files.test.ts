@@ -27,7 +27,7 @@ describe.skipIf(!have)('the game\'s regulation files', () => {
     expect(r110.paramNames).toHaveLength(186);
   });
 
-  it('every param of both files has a paramdef whose layout fits its rows', () => {
+  it('every param of both files has a paramdef whose layout fits its rows', { timeout: 120_000 }, () => {
     for (const r of [r110, r116]) for (const name of r.paramNames) expect(() => r.param(name), name).not.toThrow();
     const size = (n: string) => r116.param(n).layout.rowSize;
     expect(size('ShopLineupParam')).toBe(52);
@@ -52,7 +52,7 @@ describe.skipIf(!have)('the game\'s regulation files', () => {
     expect(r116.param('GameAreaParam').num(1051430800, 'bonusSoul_single')).toBe(88000);
   });
 
-  it('1.10 check: every cell of every erdb 1.10 param CSV equals the reader\'s (figures printed)', () => {
+  it('1.10 check: every cell of every erdb 1.10 param CSV equals the reader\'s (figures printed)', { timeout: 120_000 }, () => {
     const csvs = fs.readdirSync(erdbDir).filter((f) => f.endsWith('.csv')).sort();
     expect(csvs.length).toBeGreaterThanOrEqual(14);
     const results: CsvCheck[] = [];
