@@ -1,137 +1,229 @@
-// The compiler: sources -> ItemData. Pure apart from reading the source files.
+// The compiler: sources -> the files of data/. Pure apart from reading the source files; the caller
+// writes the result (scripts/build-data.ts writes aside and renames at the end).
 import fs from 'node:fs';
-import { CATEGORIES, type ItemData, type ItemRecord } from '../../src/items/types.ts';
-import { buildBase, loadBaseTables, naturalCompare } from './base.ts';
-import { buildDlc, loadDlcText } from './dlc.ts';
-import { kaggleKey, loadKaggle } from './kaggle.ts';
-import { loadTjc } from './tjc.ts';
+import path from 'node:path';
+import type { Category, ItemData, ItemRecord } from '../../src/items/types.ts';
+import { CATEGORIES } from '../../src/items/types.ts';
+import { buildArmor, buildAshesOfWar, buildTalismans, buildWeapons } from './equipment.ts';
+import { buildGoods } from './goods.ts';
+import { EffectCollector, type EffectRow } from './effects.ts';
+import { handTypedNumbers, renderEffect } from './effect-text.ts';
+import { loadGame, type Game } from './game.ts';
 import { foldName } from './names.ts';
-import { checkSources, readSourceInfo, sourcePaths } from './sources.ts';
-import { attachShops } from './shops.ts';
-import type { Draft } from './model.ts';
+import { attachShops, unlocksByFlag, type ShopReport } from './shops.ts';
+import { readParamCsv } from './io.ts';
+import { checkSources, readSourceInfo, sourcePaths, type PathOptions } from './sources.ts';
+import { buildAttackTables, buildBosses, buildEnemies, readEnemyPlaces } from './tables.ts';
+import { serialiseAttackTables, serialiseBosses, serialiseEnemies, serialiseItemData, serialiseReport, serialiseSpEffects } from './output.ts';
+import { PARAM_OF_TABLE, SRC, type Draft } from './model.ts';
 
-export interface BuildOptions {
-  sourcesDir: string;
-  effects: Record<string, string>; // curated one-line effects, by item name
+export interface BuildOptions extends PathOptions {
+  effects: Record<string, string>; // curated one-line effects, by item name (may hold {placeholders})
   nameFixes: Record<string, string>; // curated DLC names by FMG id, where the dump lacks the full name
+  acceptVersions?: number[];
 }
 
 export interface BuildReport {
+  patch: string;
+  regulationVersion: number;
   counts: Record<string, { base: number; dlc: number }>;
+  /** Rows of the item params that no English text names (so they are not items in the index). */
+  unnamedRows: Record<string, { id: number; rowName?: string }[]>;
+  /** What still comes from the community wiki scrape: nothing (kept so a reviewer sees it said). */
+  fromWikiScrape: string[];
+  shops: ShopReport;
+  enemies: { rows: number; unnamed: number; withPlaces: number; tableIdsNotInNpcParam: number[] };
+  merged: string[]; // DLC rows that re-issue a base item
   warnings: string[];
 }
 
-export function buildItemData(opts: BuildOptions): { data: ItemData; report: BuildReport } {
-  const paths = sourcePaths(opts.sourcesDir);
-  checkSources(paths);
+export interface BuildOutput {
+  /** file name in data/ -> content */
+  files: Record<string, string>;
+  data: ItemData;
+  report: BuildReport;
+}
+
+export const OUTPUT_FILES = ['items.json', 'sp-effects.json', 'attack-rating.json', 'enemies.json', 'bosses.json', 'build-report.json'] as const;
+
+const ITEM_PARAMS: readonly [string, keyof Game['text']['base']][] = [
+  ['EquipParamWeapon', 'weapon'],
+  ['EquipParamProtector', 'protector'],
+  ['EquipParamAccessory', 'accessory'],
+  ['EquipParamGoods', 'goods'],
+  ['EquipParamGem', 'gem'],
+];
+
+function unnamedRows(game: Game, fixes: Record<string, string>): BuildReport['unnamedRows'] {
+  const out: BuildReport['unnamedRows'] = {};
+  for (const [param, kind] of ITEM_PARAMS) {
+    const p = game.param(param);
+    const names = game.rowNames(param);
+    const list: { id: number; rowName?: string }[] = [];
+    for (let i = 0; i < p.rowCount; i++) {
+      const id = p.ids[i] as number;
+      if (p.index.get(id) !== i) continue;
+      if (game.text.base[kind].has(id) || game.text.dlc[kind].has(id) || fixes[String(id)]) continue;
+      const rowName = names.get(id);
+      list.push(rowName ? { id, rowName } : { id });
+    }
+    out[param] = list;
+  }
+  return out;
+}
+
+/** Sort, check keys, clean aliases; returns warnings. */
+function finish(drafts: Draft[]): string[] {
   const warnings: string[] = [];
-
-  const base = loadBaseTables(paths.erdb);
-  const kg = loadKaggle(paths.kaggle);
-  const tjc = loadTjc(paths.tjc114);
-  const tjc1161 = fs.existsSync(paths.tjc1161) ? loadTjc(paths.tjc1161) : null;
-  const dlcText = loadDlcText(paths.impalers);
-
-  const toolNames = new Set<string>();
-  for (const f of ['items/tools', 'items/multi']) for (const k of kg.files.get(f)?.keys() ?? []) toolNames.add(k);
-
-  const baseDrafts = buildBase(base, new Set([...toolNames].map((k) => foldName(k))));
-  const dlcDrafts = buildDlc(dlcText, tjc, tjc1161, kg, opts.nameFixes);
-
-  // DLC rows that re-issue a base item (same category and name, e.g. Larval Tear) are the base item.
-  const seen = new Map<string, Draft>();
-  for (const d of baseDrafts) seen.set(`${d.category}|${foldName(d.name)}`, d);
-  const drafts: Draft[] = [...baseDrafts];
-  for (const d of dlcDrafts) {
-    const k = `${d.category}|${foldName(d.name)}`;
-    const prev = seen.get(k);
-    if (prev) {
-      warnings.push(`DLC ${d.key} "${d.name}" merged into ${prev.key}`);
-      continue;
-    }
-    seen.set(k, d);
-    drafts.push(d);
-  }
-
-  attachShops(base, drafts, warnings);
-
-  // effects (curated, our own words)
-  const byName = new Map<string, Draft[]>();
-  for (const d of drafts) {
-    const list = byName.get(d.name) ?? [];
-    list.push(d);
-    byName.set(d.name, list);
-  }
-  for (const [name, effect] of Object.entries(opts.effects)) {
-    const targets = byName.get(name);
-    if (!targets) {
-      warnings.push(`effects.json: no item named "${name}"`);
-      continue;
-    }
-    for (const d of targets) {
-      if (d.category === 'weapon' || d.category === 'shield' || d.category === 'armor') continue;
-      d.effect = effect;
-      if (!d.sources.includes('curated')) d.sources.push('curated');
-    }
-  }
-
-  // aliases: drop self, duplicates and any alias that is another item's name
   const allNames = new Set(drafts.map((d) => foldName(d.name)));
   for (const d of drafts) {
     const own = foldName(d.name);
-    const seenA = new Set<string>();
+    const seen = new Set<string>();
     d.aliases = d.aliases
       .filter((a) => {
         const f = foldName(a);
-        if (f === own || seenA.has(f)) return false;
-        seenA.add(f);
+        if (f === own || seen.has(f)) return false;
+        seen.add(f);
         if (allNames.has(f)) {
           warnings.push(`alias "${a}" of ${d.key} dropped: it is another item's name`);
           return false;
         }
         return true;
       })
-      .sort(naturalCompare);
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' }));
   }
-
   const catIndex = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
-  drafts.sort(
-    (a, b) => (catIndex.get(a.category) ?? 99) - (catIndex.get(b.category) ?? 99) || a.paramId - b.paramId,
-  );
-
+  drafts.sort((a, b) => (catIndex.get(a.category) ?? 99) - (catIndex.get(b.category) ?? 99) || a.paramId - b.paramId);
   const keys = new Set<string>();
   for (const d of drafts) {
     if (keys.has(d.key)) throw new Error(`duplicate key ${d.key}`);
     keys.add(d.key);
   }
+  return warnings;
+}
+
+export function buildData(opts: BuildOptions): BuildOutput {
+  const paths = sourcePaths(opts);
+  checkSources(paths);
+  const game = loadGame(paths, opts.acceptVersions ? { acceptVersions: opts.acceptVersions } : {});
+  const fx = new EffectCollector(game);
+  const fixes = opts.nameFixes;
+  const warnings: string[] = [];
+
+  const all: Draft[] = [
+    ...buildWeapons(game, fx, fixes),
+    ...buildArmor(game, fx, fixes),
+    ...buildTalismans(game, fx, fixes),
+    ...buildAshesOfWar(game, fixes),
+    ...buildGoods(game, fx, fixes),
+  ];
+
+  // A DLC row that re-issues a base item (same category and name, e.g. Larval Tear) is the base item.
+  const merged: string[] = [];
+  const seen = new Map<string, Draft>();
+  const drafts: Draft[] = [];
+  for (const d of [...all.filter((x) => !x.dlc), ...all.filter((x) => x.dlc)]) {
+    const k = `${d.category}|${foldName(d.name)}`;
+    const prev = seen.get(k);
+    if (prev && prev.table === d.table) {
+      merged.push(`${d.key} "${d.name}" -> ${prev.key}`);
+      prev.altIds.push(d.paramId, ...d.altIds);
+      prev.rows.push(`${PARAM_OF_TABLE[d.table]}:${d.paramId}`);
+      continue;
+    }
+    seen.set(k, d);
+    drafts.push(d);
+  }
+
+  const erdbShops = readParamCsv(path.join(paths.erdb, 'ShopLineupParam.csv'));
+  const shops = attachShops(
+    game,
+    drafts,
+    unlocksByFlag(erdbShops.rows.map((r) => ({ name: r['Row Name'] ?? '', flag: Number(r['eventFlag_forRelease']) }))),
+  );
+
+  // curated effects: our words, the numbers filled in from the params
+  const rowCache = new Map<number, EffectRow>();
+  const rowOf = (id: number) => {
+    if (!fx.ids.has(id)) return undefined;
+    let r = rowCache.get(id);
+    if (!r) {
+      r = fx.row(id);
+      rowCache.set(id, r);
+    }
+    return r;
+  };
+  const byName = new Map<string, Draft[]>();
+  for (const d of drafts) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  for (const [name, template] of Object.entries(opts.effects)) {
+    const targets = byName.get(name);
+    if (!targets) {
+      warnings.push(`effects.json: no item named "${name}"`);
+      continue;
+    }
+    const typed = handTypedNumbers(template);
+    if (typed.length) warnings.push(`effects.json "${name}": number typed by hand (${typed.join(', ')})`);
+    for (const d of targets) {
+      if (d.category === 'weapon' || d.category === 'shield' || d.category === 'armor') continue;
+      d.effect = renderEffect(template, d, rowOf);
+      if (!d.sources.includes(SRC.curated)) d.sources.push(SRC.curated);
+    }
+  }
+
+  warnings.push(...finish(drafts));
 
   const counts: BuildReport['counts'] = {};
   for (const c of CATEGORIES) counts[c] = { base: 0, dlc: 0 };
   for (const d of drafts) {
-    const c = counts[d.category] as { base: number; dlc: number };
+    const c = counts[d.category as Category] as { base: number; dlc: number };
     if (d.dlc) c.dlc++;
     else c.base++;
   }
 
-  const sources = readSourceInfo(paths);
   const data: ItemData = {
     generatedAt: sourcesDate(paths.root),
-    patch: '1.10 (base game) / 1.14 (DLC weapons) / 1.12 DLC text',
-    sources,
+    patch: game.patch,
+    sources: readSourceInfo(paths, game.patch),
     items: drafts as ItemRecord[],
   };
-  return { data, report: { counts, warnings } };
+
+  const enemyTable = buildEnemies(game, readEnemyPlaces(paths.enemies));
+  const report: BuildReport = {
+    patch: game.patch,
+    regulationVersion: game.reg.version,
+    counts,
+    unnamedRows: unnamedRows(game, fixes),
+    fromWikiScrape: [],
+    shops,
+    enemies: {
+      rows: enemyTable.enemies.length,
+      unnamed: enemyTable.unnamed,
+      withPlaces: enemyTable.joined,
+      tableIdsNotInNpcParam: enemyTable.unknownIds,
+    },
+    merged,
+    warnings,
+  };
+
+  const files: Record<string, string> = {
+    'items.json': serialiseItemData(data),
+    'sp-effects.json': serialiseSpEffects(game.patch, fx.table()),
+    'attack-rating.json': serialiseAttackTables(game.patch, buildAttackTables(game, drafts)),
+    'enemies.json': serialiseEnemies(game.patch, enemyTable),
+    'bosses.json': serialiseBosses(game.patch, buildBosses(game)),
+    'build-report.json': serialiseReport(report),
+  };
+  return { files, data, report };
 }
 
 /** Deterministic "generated at": the newest date named in the source READMEs. */
 function sourcesDate(root: string): string {
   let best = '';
-  for (const dir of fs.readdirSync(root)) {
-    const f = `${root}/${dir}/README.txt`;
+  if (!fs.existsSync(root)) return '1970-01-01';
+  for (const dir of fs.readdirSync(root).sort()) {
+    const f = path.join(root, dir, 'README.txt');
     if (!fs.existsSync(f)) continue;
     for (const m of fs.readFileSync(f, 'utf8').matchAll(/\b(20\d\d-\d\d-\d\d)\b/g)) if (m[1] && m[1] > best) best = m[1];
   }
   return best || '1970-01-01';
 }
-
-export { kaggleKey };

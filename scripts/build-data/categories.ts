@@ -1,4 +1,4 @@
-// Category tables: weapon class by wepType, goods category by goodsType / id range / name.
+// Category tables: weapon class by wepType, goods category by goodsType and name (base game and DLC alike).
 import type { Category } from '../../src/items/types.ts';
 
 /** EquipParamWeapon.wepType -> [category, weapon class]. Codes as used by the game params and TJC. */
@@ -53,7 +53,7 @@ export const WEAPON_TYPES: Readonly<Record<number, readonly [Category, string]>>
 
 export const ARMOR_SLOTS: Readonly<Record<number, string>> = { 0: 'Head', 1: 'Chest', 2: 'Arms', 3: 'Legs' };
 
-/** Rune items: used to gain runes. Base-game values from params; DLC values from the item's info text number. */
+/** Rune items: used to gain runes (the runes come from the item's effect, SpEffectParam.soul). */
 export function isRuneItemName(name: string): boolean {
   return (
     /^Golden Rune \[\d+\]$/.test(name) ||
@@ -63,8 +63,8 @@ export function isRuneItemName(name: string): boolean {
   );
 }
 
-/** Base-game EquipParamGoods.goodsType -> category (type 0 and 1 are refined by name/flags elsewhere). */
-export function baseGoodsCategory(goodsType: number): Category | 'spell-sorcery' | 'spell-incantation' | 'spirit' | null {
+/** EquipParamGoods.goodsType -> category (type 0 and 1 are refined by name/flags elsewhere). */
+export function goodsTypeCategory(goodsType: number): Category | 'spell-sorcery' | 'spell-incantation' | 'spirit' | null {
   switch (goodsType) {
     case 0:
       return 'consumable';
@@ -100,39 +100,10 @@ export function baseGoodsCategory(goodsType: number): Category | 'spell-sorcery'
   }
 }
 
-/** Refine a key item (goodsType 1 / DLC key range) by its name. */
+/** Refine a key item (goodsType 1) by its name. */
 export function keyItemCategory(name: string): Category {
   if (/Bell Bearing/.test(name)) return 'bell_bearing';
   if (/Cookbook/.test(name)) return 'cookbook';
   if (/Great Rune\b/.test(name) && !/^Phantom/.test(name)) return 'great_rune';
   return 'key_item';
-}
-
-/**
- * DLC goods (ids 2,000,000-2,299,999 in GoodsName_dlc01) by id range, then name. The ranges follow the
- * base game's layout (+2,000,000): 0-1999 consumables, 2900s remembrances/runes, 4000-5999 sorceries,
- * 6000-7999 incantations, 8000s key items, 9100s info, 9300s cookbooks, 10000s upgrade, 11000s tears,
- * 15000/20000s materials, 200000+ spirit ashes. Kaggle per-category lists override where they name the item.
- */
-export function dlcGoodsCategory(id: number, name: string): Category | 'spell-sorcery' | 'spell-incantation' | 'spirit' | 'gesture' {
-  const local = id - 2_000_000;
-  if (local >= 200_000) return 'spirit';
-  if (isRuneItemName(name)) return 'rune_item';
-  if (/^Remembrance of /.test(name) || /^Elden Remembrance/.test(name)) return 'remembrance';
-  if (/Bell Bearing/.test(name)) return 'bell_bearing';
-  if (/Cookbook/.test(name)) return 'cookbook';
-  if (/Great Rune$/.test(name)) return 'great_rune';
-  if (/^About /.test(name) || /Painting$/.test(name)) return 'info_item';
-  // notes, letters and messages are info items, as in the base game (goodsType 12)
-  if (/^Note:|Message$|Missive$|^Letter |Diary Page$|Keeper's Note$/.test(name)) return 'info_item';
-  if (local >= 9000 && local < 9100) return 'gesture';
-  if (local >= 4000 && local < 6000) return 'spell-sorcery';
-  if (local >= 6000 && local < 8000) return 'spell-incantation';
-  if (local >= 8000 && local < 9000) return 'key_item';
-  if (local >= 9500 && local < 9600) return 'key_item'; // containers (Hefty Cracked Pot)
-  if (local >= 10000 && local < 11000) return 'upgrade_material';
-  if (local >= 11000 && local < 12000) return 'crystal_tear';
-  if (local >= 15000 && local < 30000) return 'crafting_material';
-  if (local >= 2000 && local < 4000) return 'tool';
-  return 'consumable';
 }

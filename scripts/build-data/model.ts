@@ -3,38 +3,55 @@ import type { Category, ItemRecord } from '../../src/items/types.ts';
 
 /** A record under construction, plus compiler-only bookkeeping that is dropped on output. */
 export interface Draft extends ItemRecord {
-  /** Other param ids that denote the same item (duplicate rows): used to attach shop offers. */
+  rows: string[];
+  /** Other param ids that denote the same item (duplicate rows, DLC re-issues): used to attach shop offers. */
   altIds: number[];
   /** Which EquipParam table the ids refer to, for the shop join. */
-  table: 'weapon' | 'protector' | 'accessory' | 'goods' | 'gem' | 'none';
+  table: 'weapon' | 'protector' | 'accessory' | 'goods' | 'gem';
 }
 
-export const PATCH_ERDB = '1.10';
-export const PATCH_TJC = '1.14';
-export const PATCH_DLC_TEXT = '1.12'; // Shadow of the Erdtree launch text dump (Impaler's Archive, 2024-06)
-
+/** Source ids, as listed in ItemData.sources (and shown nowhere a player reads). */
 export const SRC = {
-  erdb: 'erdb@1.10.0',
-  impalers: 'impalers-archive@dlc01',
-  tjc: 'tjc-calculator@1.14',
-  tjcPr: 'tjc-calculator-pr66@1.16.1', // weight and critical of DLC weapons only
-  kaggle: 'kaggle-dlc@hakkache',
+  regulation: (patch: string) => `regulation@${patch}`,
+  erdb: 'erdb@1.10.0', // base-game names (FMG text) and skill names
+  impalers: 'impalers-archive@dlc01', // DLC names (FMG text)
+  enemies: 'enemy-locations@guyathomas', // which enemies are in which places (data/enemies.json only)
   curated: 'curated',
 } as const;
 
-/** A fresh record: base-game ones come from erdb 1.10, DLC ones start from the DLC text dump. */
-export function newDraft(origin: 'base' | 'dlc', category: Category, paramId: number, name: string, table: Draft['table']): Draft {
-  const dlc = origin === 'dlc';
+/** The EquipParam table of each record table, for provenance ("EquipParamWeapon:67520000"). */
+export const PARAM_OF_TABLE: Record<Draft['table'], string> = {
+  weapon: 'EquipParamWeapon',
+  protector: 'EquipParamProtector',
+  accessory: 'EquipParamAccessory',
+  goods: 'EquipParamGoods',
+  gem: 'EquipParamGem',
+};
+
+export function newDraft(opts: {
+  category: Category;
+  paramId: number;
+  name: string;
+  table: Draft['table'];
+  dlc: boolean;
+  patch: string;
+}): Draft {
   return {
-    key: `${category}:${paramId}`,
-    paramId,
-    name,
+    key: `${opts.category}:${opts.paramId}`,
+    paramId: opts.paramId,
+    name: opts.name,
     aliases: [],
-    category,
-    dlc,
-    sources: [dlc ? SRC.impalers : SRC.erdb],
-    patch: dlc ? PATCH_DLC_TEXT : PATCH_ERDB,
+    category: opts.category,
+    dlc: opts.dlc,
+    sources: [SRC.regulation(opts.patch), opts.dlc ? SRC.impalers : SRC.erdb],
+    patch: opts.patch,
+    rows: [`${PARAM_OF_TABLE[opts.table]}:${opts.paramId}`],
     altIds: [],
-    table,
+    table: opts.table,
   };
+}
+
+/** Add a provenance row once ("SpEffectParam:3971"). */
+export function addRow(d: Draft, row: string): void {
+  if (!d.rows.includes(row)) d.rows.push(row);
 }

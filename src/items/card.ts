@@ -229,7 +229,7 @@ function categoryFields(item: ItemRecord): (EmbedField | undefined)[] {
 
 /**
  * What the card must say about how sure its numbers are (mechanics.md confidence tags): single-source
- * rune values and effects, the per-step upgrade rule, DLC figures taken from a wiki scrape.
+ * rune values and effects, the per-step upgrade rule.
  */
 export function dataNotes(item: ItemRecord): string[] {
   const notes: Note[] = [];
@@ -237,9 +237,7 @@ export function dataNotes(item: ItemRecord): string[] {
   if (runeItem) notes.push(...runeItemNotes([runeItem]));
   if (item.name === 'Gold-Pickled Fowl Foot') notes.push(RUNE_GAIN_NOTES.fowlFoot);
   if (item.upgradeCosts?.length) notes.push(item.category === 'spirit_ash' ? UPGRADE_NOTES.spiritRunes : UPGRADE_NOTES.targetRate);
-  const lines = notes.map(briefNote);
-  if (item.sources.some((source) => source.startsWith('kaggle'))) lines.push('some DLC figures come from a community wiki scrape: unverified');
-  return lines;
+  return notes.map(briefNote);
 }
 
 export interface CardOptions {
@@ -274,7 +272,7 @@ export function itemCard(item: ItemRecord, options: CardOptions = {}): EmbedView
     description: head.join('\n'),
     color: item.dlc ? DLC_COLOR : BRAND_COLOR,
     fields,
-    footer: `Game data patch ${patch} · source ${item.sources.join(', ')} · wiki link is community-run`,
+    footer: `Game data: patch ${patch} · wiki link is community-run`,
   };
 }
 

@@ -31,13 +31,26 @@ export type StatKey = 'str' | 'dex' | 'int' | 'fai' | 'arc';
 export type ScalingLetter = 'S' | 'A' | 'B' | 'C' | 'D' | 'E';
 export type DamageKind = 'physical' | 'magic' | 'fire' | 'lightning' | 'holy';
 export type UpgradePath = 'regular' | 'somber' | 'none';
+/** Status buildups a weapon can inflict (SpEffectParam *AttackPower of its status effects). */
+export type StatusKind = 'poison' | 'scarletRot' | 'bloodLoss' | 'frostbite' | 'sleep' | 'madness' | 'deathBlight';
 
 export interface ShopOffer {
-  merchant: string; // e.g. "Patches", "Twin Maiden Husks"
+  merchant: string; // e.g. "Patches", "Twin Maiden Husks"; "a merchant in the Land of Shadow" where no source names one
   price: number; // in `currency`
   currency: string; // "runes", or an item name for trades (e.g. "Starlight Shards")
   stock?: number; // omitted = unlimited
   unlock?: string; // e.g. "Smithing-Stone Miner's Bell Bearing [1]"
+  cite?: string; // public page that names the merchant of an unnamed DLC block (internal, never shown)
+}
+
+/** Guarded damage negation (%) per damage kind at +0, and guard boost (stability). */
+export interface GuardStats {
+  physical: number;
+  magic: number;
+  fire: number;
+  lightning: number;
+  holy: number;
+  boost: number;
 }
 
 export interface ItemRecord {
@@ -59,7 +72,9 @@ export interface ItemRecord {
   critical?: number;
   upgrade?: UpgradePath;
   upgradePrice?: number; // EquipParamWeapon.reinforcePrice (runes for the +1 step base)
-  upgradeCosts?: number[]; // rune cost of each step: [0] = +0→+1, ...
+  upgradeCosts?: number[]; // rune cost of each step: [0] = +0→+1, ... (weapons and spirit ashes)
+  guard?: GuardStats; // weapons and shields
+  status?: Partial<Record<StatusKind, number>>; // weapons: status buildup at +0
   skill?: string;
   fpCost?: number;
   hpCost?: number;
@@ -68,14 +83,20 @@ export interface ItemRecord {
   absorption?: Record<string, number>; // armour: % per damage kind
   resistance?: { immunity: number; robustness: number; focus: number; vitality: number };
   poise?: number;
-  effect?: string; // one line, our own words
-  sources: string[]; // e.g. ["erdb@1.10.0"], ["impalers-archive", "tjc@1.14"]
-  patch: string; // game data patch the facts come from, e.g. "1.10" or "1.14"
+  effect?: string; // one line, our own words; numbers in it are filled in from the params at build time
+  effects?: number[]; // SpEffectParam ids of the item's effects: keys of data/sp-effects.json (talismans, goods, armour and weapon passives)
+  duration?: number; // goods: seconds the item's timed effect lasts (SpEffectParam.effectEndurance of its effect)
+  maxHeld?: number; // goods: how many can be carried (EquipParamGoods.maxNum)
+  maxStored?: number; // goods: how many the storage chest holds (maxRepositoryNum)
+  accessoryGroup?: number; // talismans: two talismans of one group cannot be worn together (EquipParamAccessory.accessoryGroup)
+  sources: string[]; // ids of ItemData.sources, e.g. ["regulation@1.16.1", "erdb@1.10.0"] (numbers from the regulation, name from the text)
+  patch: string; // game data patch the numbers come from: "1.16.1"
+  rows?: string[]; // provenance: the param rows the numbers came from, own row first, e.g. ["EquipParamWeapon:67520000", "ReinforceParamWeapon:2200-2210"] ("A-B": rows A to B); always set by the compiler; internal, never shown
 }
 
 export interface ItemData {
   generatedAt: string;
-  patch: string; // summary patch label for the footer
+  patch: string; // game data patch of every record, e.g. "1.16.1" (the footer says "Game data: patch 1.16.1")
   sources: { id: string; repository: string; commit: string; licence: string }[];
   items: ItemRecord[];
 }

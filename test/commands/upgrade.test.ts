@@ -23,7 +23,7 @@ describe('/upgrade', () => {
     expect(out).toContain('129,600');
     expect(out).toContain('12 × Smithing Stone [8]: 3,600 each = 43,200');
     expect(out).toContain("Smithing-Stone Miner's Bell Bearing [4]");
-    expect(out).toMatch(/patch 1\.10/);
+    expect(out).toMatch(/patch 1\.16\.1/);
     expect(out).toMatch(/single source/);
   });
 
@@ -146,12 +146,13 @@ describe('/upgrade with an active character (issue 5)', () => {
     store.setVisibility({ userId: MIRIEL }, false);
   });
 
-  it('does not read the character when there is no rune figure to compare (the reply stays public)', async () => {
-    const { loadItemData } = await import('../../src/items/data.ts');
-    const noPrice = loadItemData()!.items.find((i) => i.category === 'weapon' && i.upgrade === 'regular' && i.upgradePrice === undefined)!;
-    const reply = await t.run('upgrade', null, { weapon: noPrice.key }, { userId: MIRIEL, guildId: GUILD });
-    expect(reply.ephemeral).toBeFalsy();
-    expect(text(reply)).toContain('Upgrade runes: unknown');
-    expect(text(reply)).not.toContain('Miriel');
+  it("a DLC weapon's upgrade cost is known: Rellana's Twin Blades +0 → +10 in runes and somber stones", async () => {
+    // 1.16.1 params: EquipParamWeapon 67520000 reinforcePrice 460, reinforceTypeId 2200 (somber); the somber
+    // rates +1..+10 (1, 1.5, … 5, 6) sum to 33, so 460 × 33 = 15,180 runes.
+    const out = text(await t.run('upgrade', null, { weapon: "Rellana's Twin Blades" }));
+    expect(out).toContain('Upgrade runes: 15,180.');
+    expect(out).not.toContain('unknown');
+    expect(out).toMatch(/\+0→\+1\s+460\s+1 × Somber Smithing Stone \[1\]/);
+    expect(out).toMatch(/\+9→\+10\s+2,760\s+1 × Somber Ancient Dragon Smithing Stone/);
   });
 });

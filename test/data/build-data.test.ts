@@ -10,12 +10,12 @@ import {
   stripRowNamePrefix,
 } from '../../scripts/build-data/names.ts';
 import { parseFmg, parseParamCsv, num } from '../../scripts/build-data/io.ts';
-import { merchantFromPrefix } from '../../scripts/build-data/shops.ts';
-import { runeNumberFromInfo } from '../../scripts/build-data/dlc.ts';
-import { kaggleKey, kaggleNumber, parsePyDict } from '../../scripts/build-data/kaggle.ts';
+import { currencyOf, DLC_BLOCKS, merchantFromPrefix, unlocksByFlag, UNNAMED_DLC_MERCHANT } from '../../scripts/build-data/shops.ts';
 import { parseReadme } from '../../scripts/build-data/sources.ts';
-import { dlcGoodsCategory, isRuneItemName, keyItemCategory } from '../../scripts/build-data/categories.ts';
-import { isAffinityName } from '../../scripts/build-data/base.ts';
+import { goodsTypeCategory, isRuneItemName, keyItemCategory } from '../../scripts/build-data/categories.ts';
+import { cutToPercent, f32, formatSeconds, round } from '../../scripts/build-data/values.ts';
+import { effectChain, handTypedNumbers, renderEffect } from '../../scripts/build-data/effect-text.ts';
+import type { EffectRow } from '../../scripts/build-data/effects.ts';
 
 describe('scaling letters', () => {
   it('uses the tier thresholds S≥175 A≥140 B≥90 C≥60 D≥25 E≥1', () => {
@@ -106,11 +106,6 @@ describe('names', () => {
     expect(splitBracketPrefix('Memory Stone')).toEqual({ prefix: null, rest: 'Memory Stone' });
   });
 
-  it('recognises affinity variant names', () => {
-    expect(isAffinityName('Heavy Uchigatana')).toBe(true);
-    expect(isAffinityName("Lordsworn's Keen Straight Sword")).toBe(true);
-    expect(isAffinityName("Onyx Lord's Sword")).toBe(false);
-  });
 });
 
 describe('source readers', () => {
@@ -140,6 +135,12 @@ lines</text>
     expect(() => parseParamCsv('id;name\n1;x')).toThrow(/not a param CSV/);
   });
 
+  it('reads repository and commit from a README that says "From: github.com/... at commit ..."', () => {
+    const r = parseReadme('From: github.com/vawser/Smithbox at commit 15fa399f6e63957224ca8a8ac357a95e002213f3,\n  src/x\n');
+    expect(r.repository).toBe('github.com/vawser/Smithbox');
+    expect(r.commit).toBe('15fa399f6e63957224ca8a8ac357a95e002213f3');
+  });
+
   it('reads repository, commit and a wrapped licence from a README', () => {
     const r = parseReadme(
       'Source repository: https://github.com/o/r\nCommit: 0123456789abcdef0123456789abcdef01234567 (2024-01-01)\nLicense: MIT (Jane),\n         second line.\nFiles kept: x\n',
@@ -151,22 +152,6 @@ lines</text>
     });
   });
 
-  it('takes only the number from a rune item info line', () => {
-    expect(runeNumberFromInfo('Use to gain 7500 runes')).toBe(7500);
-    expect(runeNumberFromInfo('Use to gain 12,500 runes')).toBe(12500);
-    expect(runeNumberFromInfo('Use to gain a small number of runes')).toBeUndefined();
-    expect(runeNumberFromInfo(undefined)).toBeUndefined();
-  });
-
-  it('parses the Kaggle python-literal cells and number cells', () => {
-    expect(parsePyDict("{'Str': 15, 'Dex': 14}")).toEqual({ Str: 15, Dex: 14 });
-    expect(parsePyDict("[{'Phy': '1.8', 'VS Str.': '2.3'}]")).toEqual({ Phy: 1.8, 'VS Str.': 2.3 });
-    expect(kaggleNumber('30,000')).toBe(30000);
-    expect(kaggleNumber('- (15 20)')).toBe(15);
-    expect(kaggleNumber('N/A')).toBeUndefined();
-    expect(kaggleKey('Crimson Amber Medallion +3 Variant')).toBe(kaggleKey('Crimson Amber Medallion +3'));
-    expect(kaggleKey("Mushroom-Seller's Bell Bearing (1)")).toBe(kaggleKey("Mushroom-Seller's Bell Bearing [1]"));
-  });
 });
 
 describe('categories and merchants', () => {
@@ -184,13 +169,16 @@ describe('categories and merchants', () => {
     expect(keyItemCategory('Rusty Key')).toBe('key_item');
   });
 
-  it('classifies DLC goods by id range', () => {
-    expect(dlcGoodsCategory(2_200_000, 'Curseblade Meera')).toBe('spirit');
-    expect(dlcGoodsCategory(2_002_952, 'Shadow Realm Rune [1]')).toBe('rune_item');
-    expect(dlcGoodsCategory(2_004_300, "Miriam's Vanishing")).toBe('spell-sorcery');
-    expect(dlcGoodsCategory(2_007_820, "Messmer's Orb")).toBe('spell-incantation');
-    expect(dlcGoodsCategory(2_009_001, 'May the Best Win')).toBe('gesture');
-    expect(dlcGoodsCategory(2_020_001, 'Rada Fruit')).toBe('crafting_material');
+  it('classifies goods by the param goodsType, base game and DLC alike', () => {
+    expect(goodsTypeCategory(7)).toBe('spirit');
+    expect(goodsTypeCategory(8)).toBe('spirit');
+    expect(goodsTypeCategory(5)).toBe('spell-sorcery');
+    expect(goodsTypeCategory(17)).toBe('spell-sorcery');
+    expect(goodsTypeCategory(16)).toBe('spell-incantation');
+    expect(goodsTypeCategory(2)).toBe('crafting_material');
+    expect(goodsTypeCategory(10)).toBe('crystal_tear');
+    expect(goodsTypeCategory(12)).toBe('info_item');
+    expect(goodsTypeCategory(99)).toBeNull();
   });
 
   it('makes merchant labels readable and reads bell-bearing unlocks', () => {
@@ -204,5 +192,93 @@ describe('categories and merchants', () => {
     expect(merchantFromPrefix('Merchant Kale')).toEqual({ merchant: 'Merchant Kalé' });
     expect(merchantFromPrefix('Preceptor Seluvis - Ranni Quest')).toEqual({ merchant: 'Preceptor Seluvis', unlock: "Ranni's quest" });
     expect(merchantFromPrefix('Alteration')).toBeNull();
+    expect(merchantFromPrefix('Sorcery')).toBeNull();
+    expect(merchantFromPrefix('Enia - Forging')).toBeNull();
+    expect(merchantFromPrefix('Enia - Rellana, Twin Moon Knight')).toEqual({ merchant: 'Finger Reader Enia', unlock: 'after defeating Rellana, Twin Moon Knight' });
+    // 1.16.1 row-name spellings
+    expect(merchantFromPrefix('D Hunter of The Dead')).toEqual({ merchant: 'D, Hunter of the Dead' });
+    expect(merchantFromPrefix('Pidia Carian Servant')).toEqual({ merchant: 'Pidia, Carian Servant' });
+    expect(merchantFromPrefix('Merchant - Caelid (Aeonia Swamp)')).toEqual({ merchant: 'Nomadic Merchant (Caelid, Aeonia Swamp)' });
+  });
+
+  it('names currencies by costType and remembrance trades by the remembrance', () => {
+    expect(currencyOf(0, 'Patches')).toBe('runes');
+    expect(currencyOf(1, 'Dragon Communion')).toBe('Dragon Heart');
+    expect(currencyOf(2, 'Preceptor Seluvis - Ranni Quest')).toBe('Starlight Shards');
+    expect(currencyOf(5, null)).toBe('Heart of Bayle');
+    expect(currencyOf(0, 'Remembrance of The Full Moon Queen')).toBe('Remembrance of the Full Moon Queen');
+    expect(currencyOf(3, null)).toBeNull();
+  });
+
+  it('takes bell-bearing unlocks from the 1.10 row names by sale-unlock flag', () => {
+    const m = unlocksByFlag([
+      { name: "[Twin Maiden Husks - Smithing-Stone Miner's Bell Bearing [1]] Smithing Stone [1]", flag: 11109751 },
+      { name: '[Twin Maiden Husks - Haligtree] Black Flame\'s Protection', flag: 11109770 },
+      { name: '[Patches] Gold-Pickled Fowl Foot', flag: 0 },
+    ]);
+    expect([...m]).toEqual([["Twin Maiden Husks|11109751", "Smithing-Stone Miner's Bell Bearing [1]"]]);
+  });
+
+  it('attributes unnamed DLC blocks only with a cited page; the rest say so', () => {
+    for (const b of DLC_BLOCKS) {
+      if (b.merchant === UNNAMED_DLC_MERCHANT) expect(b.cite).toBeUndefined();
+      else expect(b.cite).toMatch(/^https:\/\//);
+      expect(b.from).toBeLessThanOrEqual(b.to);
+    }
+    expect(DLC_BLOCKS.find((b) => b.from === 102_270)?.merchant).toBe('a merchant in the Land of Shadow');
+  });
+});
+
+describe('values read from the params', () => {
+  it('prints float32 cells as the game tools do', () => {
+    expect(f32(Math.fround(3.8))).toBe(3.8);
+    expect(f32(Math.fround(0.1))).toBe(0.1);
+    expect(f32(Math.fround(1.0967033))).toBe(1.0967033);
+    expect(f32(8)).toBe(8);
+    expect(cutToPercent(Math.fround(0.956))).toBe(4.4);
+    expect(cutToPercent(1)).toBe(0);
+    expect(round(0.1 + 0.2, 2)).toBe(0.3);
+  });
+
+  it('formats durations: whole minutes in minutes, the rest in seconds', () => {
+    expect(formatSeconds(180)).toBe('3 minutes');
+    expect(formatSeconds(60)).toBe('1 minute');
+    expect(formatSeconds(10)).toBe('10 s');
+    expect(formatSeconds(Math.fround(1.5))).toBe('1.5 s');
+  });
+});
+
+describe('effect lines: numbers from the params', () => {
+  const rows = new Map<number, EffectRow>([
+    [1, { id: 1, d: -1, cat: 0, pri: 0, f: { soulRate: 1.2, cycleOccurrenceSpEffectId: 2 } }],
+    [2, { id: 2, d: 10, cat: 0, pri: 0, f: { changeHpPoint: -30, maxHpRate: 0.9, replaceSpEffectId: 3 } }],
+    [3, { id: 3, d: 0, cat: 0, pri: 0, f: { maxHpRate: 1.05, itemDropRate: 0.75 } }],
+  ]);
+  const rowOf = (id: number) => rows.get(id);
+  const item = { name: 'Test Talisman', effects: [1] };
+
+  it('follows the chain breadth first', () => {
+    expect(effectChain(item, rowOf).map((r) => r.id)).toEqual([1, 2, 3]);
+  });
+
+  it('fills every placeholder kind', () => {
+    expect(renderEffect('Runes +{pct:soulRate}% for {duration}.', item, rowOf)).toBe('Runes +20% for 10 s.');
+    expect(renderEffect('Heals {abs:changeHpPoint}; max HP -{pct:maxHpRate}%, then +{pct:maxHpRate@2}%.', item, rowOf)).toBe('Heals 30; max HP -10%, then +5%.');
+    expect(renderEffect('Discovery +{x100:itemDropRate}, raw {val:changeHpPoint}.', item, rowOf)).toBe('Discovery +75, raw -30.');
+    expect(renderEffect('Consume for {runes} runes.', { name: 'Rune', runeValue: 12500 }, rowOf)).toBe('Consume for 12,500 runes.');
+    expect(renderEffect('Lasts {duration}.', { name: 'Tear', duration: 180 }, rowOf)).toBe('Lasts 3 minutes.');
+  });
+
+  it('stops on a placeholder the params cannot fill', () => {
+    expect(() => renderEffect('+{pct:haveSoulRate}%', item, rowOf)).toThrow(/Test Talisman.*no effect of the item sets haveSoulRate/);
+    expect(() => renderEffect('+{pct:maxHpRate@3}%', item, rowOf)).toThrow(/no 3th effect/);
+    expect(() => renderEffect('for {duration}', { name: 'Stone', effects: [3] }, rowOf)).toThrow(/no duration/);
+    expect(() => renderEffect('{runes}', item, rowOf)).toThrow(/gives no runes/);
+  });
+
+  it('finds numbers typed by hand, but not placeholders or upgrade levels', () => {
+    expect(handTypedNumbers('Max HP +{pct:maxHpRate}% for {duration}.')).toEqual([]);
+    expect(handTypedNumbers('Upgrades regular weapons from +0 to +3.')).toEqual([]);
+    expect(handTypedNumbers('Poise up for 3 minutes; +20% attack; Strength +5.')).toEqual(['3 minutes', '+20%', '+5']);
   });
 });

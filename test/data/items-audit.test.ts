@@ -1,5 +1,7 @@
-// Audit of the committed compiled data (data/items.json): coverage, integrity, ranges and spot facts.
-// Expected values are typed from ../shared/docs/mechanics.md (§4 rune items, §6 upgrade costs and shop prices).
+// Audit of the committed compiled data (data/*.json): coverage, integrity, ranges and spot facts.
+// Expected values are typed from ../shared/docs/mechanics.md (§4 rune items, §6 upgrade costs and shop
+// prices), from the public check values in ../shared/data-sources/regulation/README.txt, and from patch
+// 1.16.1 params read by hand with the reader (the row each comes from is named beside it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +50,7 @@ describe('coverage', () => {
   });
 
   it('lists every source with repository, commit and licence', () => {
-    expect(data.sources.length).toBeGreaterThanOrEqual(4);
+    expect(data.sources.map((x) => x.id)).toEqual(['regulation@1.16.1', 'erdb@1.10.0', 'impalers-archive@dlc01', 'enemy-locations@guyathomas']);
     for (const s of data.sources) {
       expect(s.id).toMatch(/\S/);
       expect(s.repository).toMatch(/github\.com\//);
@@ -69,7 +71,11 @@ describe('integrity', () => {
       expect(Number.isInteger(i.paramId) && i.paramId > 0, i.key).toBe(true);
       expect(typeof i.dlc).toBe('boolean');
       expect(i.sources.length, i.key).toBeGreaterThan(0);
-      expect(i.patch, i.key).toMatch(/^1\.\d+/);
+      expect(i.sources[0], i.key).toBe('regulation@1.16.1');
+      expect(i.patch, i.key).toBe('1.16.1');
+      // provenance: the record's own param row first, then every other row its numbers came from
+      expect(i.rows?.[0], i.key).toMatch(new RegExp(`^EquipParam(Weapon|Protector|Accessory|Goods|Gem):${i.paramId}$`));
+      for (const r of i.rows ?? []) expect(r, i.key).toMatch(/^[A-Za-z]+:\d+(-\d+)?$/);
       expect(Array.isArray(i.aliases)).toBe(true);
     }
   });
@@ -246,8 +252,6 @@ describe('spot facts (mechanics.md)', () => {
     expect(offer('Memory Stone', husks).price).toBe(3000);
     expect(offer('Talisman Pouch', husks).price).toBe(500);
     expect(offer('Ancient Dragon Smithing Stone', 'Gatekeeper Gostoc').price).toBe(20000);
-    // no DLC merchant data in any source
-    for (const i of items.filter((x) => x.dlc)) expect(i.shop, i.key).toBeUndefined();
   });
 
   it('weapon facts', () => {
@@ -262,8 +266,8 @@ describe('spot facts (mechanics.md)', () => {
     expect(rob.requirements?.arc).toBe(20);
     const dlcW = one('Main-gauche', 'weapon');
     expect(dlcW.dlc).toBe(true);
-    expect(dlcW.patch).toBe('1.14');
-    expect(dlcW.requirements).toEqual({ str: 7, dex: 15 });
+    expect(dlcW.patch).toBe('1.16.1');
+    expect(dlcW.requirements).toEqual({ str: 7, dex: 15 }); // EquipParamWeapon 1500000 properStrength 7, properAgility 15
     expect(one('Iron Helmet').absorption?.physical).toBe(4.4);
     expect(one('Iron Helmet').poise).toBe(6);
     expect(one('Iron Helmet').weight).toBe(3.8);
@@ -304,5 +308,160 @@ describe('curated effects', () => {
       expect(i.effect.length, i.key).toBeLessThanOrEqual(200);
       expect(i.sources, i.key).toContain('curated');
     }
+  });
+});
+
+const readData = <T>(f: string) => JSON.parse(fs.readFileSync(path.join(root, 'data', f), 'utf8')) as T;
+const offersOf = (i: ItemRecord) => i.shop ?? [];
+
+describe('patch 1.16.1 from the game\'s own parameters (issue 9)', () => {
+  it('the public check values of the regulation README', () => {
+    // ShopLineupParam 101885: goods 2020001 (Rada Fruit), 800 runes, unlimited
+    const rada = one('Rada Fruit');
+    expect(rada.rows).toContain('ShopLineupParam:101885');
+    expect(offersOf(rada).find((o) => o.merchant === 'Twin Maiden Husks')).toEqual({ merchant: 'Twin Maiden Husks', price: 800, currency: 'runes' });
+    // EquipParamWeapon 67520000: reinforceTypeId 2200 (somber), reinforcePrice 460, weight 8.0
+    const rtb = one("Rellana's Twin Blades");
+    expect(rtb.paramId).toBe(67520000);
+    expect(rtb.rows).toContain('ReinforceParamWeapon:2200-2210');
+    expect(rtb.upgrade).toBe('somber');
+    expect(rtb.upgradePrice).toBe(460);
+    expect(rtb.weight).toBe(8);
+    // EquipParamGoods 2002952 (Shadow Realm Rune [1]): sellValue 7500, the runes it gives
+    expect(one('Shadow Realm Rune [1]').paramId).toBe(2002952);
+    expect(one('Shadow Realm Rune [1]').runeValue).toBe(7500);
+    // NpcParam 34701468 (Bloodbane Albinauric, Mohgwyn Palace): getSoul 2044
+    const enemies = readData<{ places: string[]; enemies: { id: number; name?: string; runes?: number; at?: [number, number][] }[] }>('enemies.json');
+    const albinauric = enemies.enemies.find((e) => e.id === 34701468)!;
+    expect(albinauric.runes).toBe(2044);
+    expect(albinauric.at!.map(([p]) => enemies.places[p])).toContain('Mohgwyn Palace');
+    // GameAreaParam 1051430800 (Black Blade Kindred, Bestial Sanctum): bonusSoul_single 88000
+    const bosses = readData<{ bosses: { id: number; name?: string; single: number; multi: number }[] }>('bosses.json');
+    expect(bosses.bosses.find((b) => b.id === 1051430800)?.single).toBe(88000);
+  });
+
+  it('base-game numbers are the 1.16.1 ones: Zamor Curved Sword base attack 130 (125 in 1.10)', () => {
+    expect(one('Zamor Curved Sword').attack).toEqual({ physical: 130 }); // EquipParamWeapon 8050000 attackBasePhysics
+    expect(one('Forked Hatchet').attack?.physical).toBe(113);
+    expect(one('Whip').attack?.physical).toBe(103);
+  });
+
+  it('no weapon or shield that can be upgraded lacks its rune cost, DLC included', () => {
+    const missing = items.filter((i) => (i.category === 'weapon' || i.category === 'shield') && i.upgrade !== 'none' && !i.upgradeCosts?.length);
+    expect(missing.map((i) => i.name)).toEqual([]);
+    expect(items.filter((i) => i.dlc && i.category === 'weapon' && i.upgradeCosts).length).toBeGreaterThanOrEqual(90);
+    // 460 × somber rates 1, 1.5, … 5, 6 (ReinforceParamWeapon 2201-2210)
+    expect(one("Rellana's Twin Blades").upgradeCosts).toEqual([460, 690, 920, 1150, 1380, 1610, 1840, 2070, 2300, 2760]);
+  });
+
+  it('every item a DLC merchant sells shows its merchant and price (each DLC lineup row is attached)', () => {
+    const attached = new Map<number, ItemRecord>();
+    for (const i of items) for (const r of i.rows ?? []) if (r.startsWith('ShopLineupParam:')) attached.set(Number(r.split(':')[1]), i);
+    const blocks: [number, number, string][] = [
+      [102250, 102266, 'Moore'],
+      [102270, 102282, 'a merchant in the Land of Shadow'],
+      [102300, 102308, 'Count Ymir, High Priest'],
+    ];
+    for (const [from, to, merchant] of blocks) {
+      for (let id = from; id <= to; id++) {
+        const item = attached.get(id);
+        expect(item, `ShopLineupParam ${id}`).toBeDefined();
+        const offer = offersOf(item!).find((o) => o.merchant === merchant);
+        expect(offer, `${item!.name} at ${merchant}`).toBeDefined();
+        expect(offer!.price, item!.name).toBeGreaterThan(0);
+        if (merchant !== 'a merchant in the Land of Shadow') expect(offer!.cite, item!.name).toMatch(/^https:\/\//);
+        else expect(offer!.cite).toBeUndefined();
+      }
+    }
+    // ShopLineupParam 102260: Spellproof Pickled Liver, 4000 runes, 2 in stock
+    expect(offersOf(one('Spellproof Pickled Liver'))).toEqual([expect.objectContaining({ merchant: 'Moore', price: 4000, currency: 'runes', stock: 2 })]);
+    // ShopLineupParam 102282: Thiollier's Concoction, 30000 runes
+    expect(offersOf(one("Thiollier's Concoction"))).toEqual([{ merchant: 'a merchant in the Land of Shadow', price: 30000, currency: 'runes' }]);
+    // ShopLineupParam 102350: Bayle's Tyranny for the Heart of Bayle (costType 5)
+    expect(offersOf(one("Bayle's Tyranny"))).toEqual([expect.objectContaining({ merchant: 'Grand Altar of Dragon Communion', price: 1, currency: 'Heart of Bayle' })]);
+    for (const i of items.filter((x) => x.dlc)) for (const o of offersOf(i)) expect(o.merchant, i.key).toMatch(/\S/);
+  });
+
+  it('DLC goods and talismans show their sell values', () => {
+    expect(one('Two-Headed Turtle Talisman').sellValue).toBe(1000); // EquipParamAccessory 7030
+    expect(one('Golden Braid').sellValue).toBe(2000); // EquipParamAccessory 7120
+    expect(one('Spellproof Pickled Liver').sellValue).toBe(200); // EquipParamGoods 2001120
+    expect(one('Rada Fruit').sellValue).toBe(10); // EquipParamGoods 2020001
+    for (const t of items.filter((i) => i.dlc && i.category === 'talisman')) expect(t.sellValue, t.name).toBeGreaterThan(0);
+    const dlcGoods = items.filter((i) => i.dlc && ['consumable', 'crafting_material'].includes(i.category));
+    expect(dlcGoods.filter((i) => i.sellValue).length).toBeGreaterThan(dlcGoods.length / 2);
+  });
+
+  it('DLC armour from the params: Black Knight Greaves robustness 41, vitality 15 (EquipParamProtector 5150300)', () => {
+    const g = one('Black Knight Greaves');
+    expect(g.resistance?.robustness).toBe(41);
+    expect(g.resistance?.vitality).toBe(15);
+    expect(g.weight).toBe(8.5);
+  });
+
+  it('the cut Ragged set (sortId 999999) is gone', () => {
+    for (const n of ['Ragged Hat', 'Ragged Armor', 'Ragged Gloves', 'Ragged Loincloth', 'Ragged Hat (Altered)', 'Ragged Armor (Altered)']) {
+      expect(items.filter((i) => i.name === n), n).toEqual([]);
+    }
+  });
+
+  it('the shop rows once dropped for a blank row name are back', () => {
+    // 1.16.1 row names: 100816 Fire Arrow, 100813 Preserving Boluses, 100801 Poisonbone Dart (Aeonia Swamp merchant), 100340 Weathered Map (Pidia)
+    expect(offersOf(one('Fire Arrow'))).toContainEqual({ merchant: 'Nomadic Merchant (Caelid, Aeonia Swamp)', price: 120, currency: 'runes' });
+    expect(offersOf(one('Preserving Boluses'))).toContainEqual({ merchant: 'Nomadic Merchant (Caelid, Aeonia Swamp)', price: 2500, currency: 'runes', stock: 3 });
+    expect(offersOf(one('Poisonbone Dart')).some((o) => o.merchant === 'Nomadic Merchant (Caelid, Aeonia Swamp)' && o.price === 120)).toBe(true);
+    expect(offersOf(one('Weathered Map'))).toEqual([{ merchant: 'Pidia, Carian Servant', price: 600, currency: 'runes', stock: 1 }]);
+  });
+
+  it('tear durations come from SpEffectParam: Leaden Hardtear 10 s, Stonebarb Cracked Tear 30 s', () => {
+    const leaden = one('Leaden Hardtear'); // EquipParamGoods 11018 -> SpEffectParam 3519 effectEndurance 10
+    expect(leaden.duration).toBe(10);
+    expect(leaden.effects).toEqual([3519]);
+    expect(leaden.effect).toMatch(/for 10 s\./);
+    const stonebarb = one('Stonebarb Cracked Tear'); // 11026 -> 511026, 30 s
+    expect(stonebarb.duration).toBe(30);
+    expect(stonebarb.effect).toMatch(/for 30 s\./);
+    expect(one('Gold-Pickled Fowl Foot').effect).toBe('Runes from defeated enemies +30% for 3 minutes.'); // 3971: soulRate 1.3, 180 s
+    expect(one('Crimsonspill Crystal Tear').duration).toBe(180); // 11000 -> 3500
+  });
+
+  it('effect rows are in sp-effects.json with duration and fields, linked from the items', () => {
+    const fx = readData<{ defaults: Record<string, number>; effects: Record<string, { d: number; cat: number; pri: number; f: Record<string, number> }> }>('sp-effects.json');
+    const linked = items.flatMap((i) => i.effects ?? []);
+    expect(linked.length).toBeGreaterThan(500);
+    for (const id of linked) expect(fx.effects[String(id)], `SpEffectParam ${id}`).toBeDefined();
+    expect(fx.effects['3971']).toMatchObject({ d: 180, f: { soulRate: 1.3 } }); // Gold-Pickled Fowl Foot
+    expect(fx.effects['311100']).toMatchObject({ d: -1, f: { soulRate: 1.2 } }); // Gold Scarab
+    expect(fx.effects['311000']!.f.itemDropRate).toBe(0.75); // Silver Scarab
+    expect(fx.defaults.soulRate).toBe(1);
+    expect(one('Gold Scarab').effects).toEqual([311100]);
+    expect(one('Crimson Amber Medallion').accessoryGroup).toBe(1000);
+  });
+
+  it('no number comes from the wiki scrape', () => {
+    const report = readData<{ fromWikiScrape: string[] }>('build-report.json');
+    expect(report.fromWikiScrape).toEqual([]);
+    for (const i of items) for (const src of i.sources) expect(src, i.key).not.toMatch(/kaggle|hakkache|tjc/i);
+    for (const s of data.sources) expect(s.repository).not.toMatch(/Elden-Ring-Dataset-API/);
+  });
+
+  it('attack-rating tables hold every affinity row of every weapon and shield, and the rows they use', () => {
+    type Table = { columns: string[]; rows: (number | null)[][] };
+    const ar = readData<{ weapons: Table; reinforce: Table; elementCorrect: Table; graphs: Table; status: Table }>('attack-rating.json');
+    const ids = new Set(ar.weapons.rows.map((r) => r[0]));
+    for (const i of items.filter((x) => x.category === 'weapon' || x.category === 'shield')) expect(ids.has(i.paramId), i.name).toBe(true);
+    const col = (t: Table, c: string) => t.columns.indexOf(c);
+    const rob = ar.weapons.rows.find((r) => r[0] === one('Rivers of Blood').paramId)!;
+    expect(rob[col(ar.weapons, 'reinforceTypeId')]).toBe(2200); // somber
+    expect(ar.weapons.rows.filter((r) => r[0]! - (r[0]! % 10000) === one('Uchigatana').paramId)).toHaveLength(13); // standard + 12 affinities
+    const reinforce = new Set(ar.reinforce.rows.map((r) => r[0]));
+    const elements = new Set(ar.elementCorrect.rows.map((r) => r[0]));
+    const graphs = new Set(ar.graphs.rows.map((r) => r[0]));
+    for (const w of ar.weapons.rows) {
+      expect(reinforce.has(w[col(ar.weapons, 'reinforceTypeId')]!), String(w[0])).toBe(true);
+      expect(elements.has(w[col(ar.weapons, 'attackElementCorrectId')]!), String(w[0])).toBe(true);
+      for (const t of ['Physics', 'Magic', 'Fire', 'Thunder', 'Dark', 'Poison', 'Blood', 'Sleep', 'Madness']) expect(graphs.has(w[col(ar.weapons, `correctType_${t}`)]!)).toBe(true);
+    }
+    expect(ar.status.rows.length).toBeGreaterThan(50);
   });
 });

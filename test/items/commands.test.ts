@@ -31,7 +31,7 @@ describe('/item cards', () => {
     expect(field(reply, 'Requires')).toMatch(/Str 12 · Dex 18 · Arc 20/);
     expect(field(reply, 'Skill')).toBe('Corpse Piler');
     expect(field(reply, 'Upgrade')).toMatch(/Somber.*\+10/);
-    expect(embed.footer).toMatch(/patch 1\.10/);
+    expect(embed.footer).toBe('Game data: patch 1.16.1 · wiki link is community-run');
     expect(reply.content).toBeUndefined();
     expect(reply.ephemeral).toBeFalsy();
     // The link button, and no "did you mean" for an exact name.
@@ -52,6 +52,18 @@ describe('/item cards', () => {
     expect(field(reply, 'Resistances')).toMatch(/Immunity \d+ · Robustness \d+ · Focus \d+ · Vitality \d+/);
     expect(field(reply, 'Poise')).toMatch(/\d/);
     expect(field(reply, 'Weight')).toMatch(/\d/);
+  });
+
+  it('patch 1.16.1 numbers: Zamor Curved Sword shows its 1.16.1 base attack, 130 (EquipParamWeapon 8050000; 125 in 1.10)', async () => {
+    const { reply } = await run('/item name:Zamor Curved Sword');
+    expect(field(reply, 'Attack (+0)')).toBe('Phy 130');
+    expect(reply.embeds![0]!.footer).toBe('Game data: patch 1.16.1 · wiki link is community-run');
+  });
+
+  it('a DLC item sold by a merchant shows merchant and price; its sell value too', async () => {
+    const { reply } = await run('/item name:Spellproof Pickled Liver');
+    expect(field(reply, 'Where to buy')).toBe('Moore: 4,000 runes, 2 in stock'); // ShopLineupParam 102260
+    expect(field(reply, 'Sells for')).toBe('200 runes'); // EquipParamGoods 2001120 sellValue
   });
 
   it('spells: FP, slots, requirements', async () => {
