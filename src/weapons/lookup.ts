@@ -29,6 +29,16 @@ export type NameResolver = (text: string) => NameResolution;
 export interface NameHit {
   key: string;
   score: number;
+  /** How the text matched (the item index's tier: 7 exact name … 3 every word … 1 some words, 0 fuzzy). */
+  tier: number;
+}
+
+/** Hits matching only some words are dropped when better ones exist ("keen uchi" is not "Keen Buckler"). */
+const SOUND_TIER = 2;
+
+function soundHits(hits: NameHit[]): NameHit[] {
+  const best = hits.reduce((max, hit) => Math.max(max, hit.tier), -1);
+  return best >= SOUND_TIER ? hits.filter((hit) => hit.tier >= SOUND_TIER) : hits;
 }
 
 export type NameSearch = (text: string, limit: number) => NameHit[];
@@ -139,12 +149,12 @@ export class WeaponNames {
     };
     const form = this.forms.get(foldWords(base));
     if (form) add(form.weapon, form.affinity, Number.POSITIVE_INFINITY);
-    for (const hit of search(base, limit)) {
+    for (const hit of soundHits(search(base, limit))) {
       const weapon = this.tables.weapon(hit.key);
       if (weapon) add(weapon, this.affixFor(weapon, affix) ?? null, hit.score);
     }
     if (affix && affix.rest) {
-      for (const hit of search(affix.rest, limit)) {
+      for (const hit of soundHits(search(affix.rest, limit))) {
         const weapon = this.tables.weapon(hit.key);
         if (weapon && weapon.rows.some((row) => row.affinity === affix.affinity)) add(weapon, affix.affinity, hit.score);
       }
