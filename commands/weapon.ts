@@ -461,7 +461,7 @@ async function weaponNext(context: CommandContext): Promise<Reply> {
       const points = `**${plan.points} point${plan.points === 1 ? '' : 's'}**`;
       const head = plan.gain > 0 ? `${points}: ${addedText(plan.added)} → ${what} **${fmt(plan.value)}** (+${fmt(plan.gain)})` : `${points}: no split adds anything yet (${what} stays ${fmt(plan.value)})`;
       lines.push(plan.spent < plan.points ? `${head}; only ${plan.spent} could be placed below 99` : head);
-      if (plan.cost) {
+      if (plan.cost && plan.gain > 0) {
         const held = plan.cost.held === null ? '' : plan.cost.missing ? `: you hold ${fmt(plan.cost.held)}, **${fmt(plan.cost.missing)} short**` : `: you hold ${fmt(plan.cost.held)}, enough`;
         lines.push(`   level ${plan.cost.fromLevel} → ${plan.cost.toLevel}: ${fmt(plan.cost.runes)} runes${held}`);
       }
