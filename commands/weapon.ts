@@ -300,10 +300,7 @@ function unmetLines(rating: AttackRating): string[] {
   if (penalty.cost > 0) lines.push(`Meeting ${unmet.length === 1 ? 'it' : 'them'} with these stats: **Total ${fmt(penalty.totalWithout)}** (this costs you ${fmt(penalty.cost)}).`);
   const spellWithout = penalty.spellScalingWithout.filter((s, i) => rating.spellScaling[i]?.penalized);
   for (const s of spellWithout) lines.push(`Meeting them: ${s.school} scaling **${fmt(s.shown)}**.`);
-  const strength = unmet.find((r) => r.stat === 'strength');
-  if (strength && !rating.strengthBonus && !rating.weapon.paired && Math.floor(rating.stats.strength * 1.5) >= strength.required) {
-    lines.push('Two-handing it would meet the Strength requirement.');
-  }
+  if (rating.twoHandingMeetsStrength) lines.push('Two-handing it would meet the Strength requirement.');
   return lines;
 }
 

@@ -139,6 +139,8 @@ export interface AttackRating {
   unmet: WeaponStat[];
   /** What the unmet requirements cost: the same stats with the requirements counted as met. Null when all are met. */
   penalty: PenaltyCost | null;
+  /** Strength is short one-handed, and two-handing (×1.5) would meet it. */
+  twoHandingMeetsStrength: boolean;
 }
 
 export interface PenaltyCost {
@@ -406,6 +408,8 @@ export function ratePrepared(prepared: PreparedAttack, stats: WeaponStats): Atta
     requirements: prepared.requirements.map(([stat, required]) => ({ stat, required, effective: effective[stat], met: effective[stat] >= required })),
     unmet: WEAPON_STATS.filter((stat) => unmet.has(stat)),
     penalty,
+    twoHandingMeetsStrength:
+      unmet.has('strength') && !prepared.strengthBonus && !prepared.weapon.paired && Math.floor(stats.strength * TWO_HAND_STRENGTH) >= (row.requirements.strength ?? 0),
   };
 }
 

@@ -57,6 +57,9 @@ describe('two-handing', () => {
     const r = attackRating(product, uchigatana, { level: 0, stats: stats({ strength: 7, dexterity: 15 }), twoHanded: true });
     expect(r.effectiveStats.strength).toBe(10); // floor(10.5)
     expect(r.unmet).toEqual(['strength']); // 10 < 11 even two-handed
+    expect(r.twoHandingMeetsStrength).toBe(false);
+    // One-handed at Str 8: short, and two-handing (floor(12) ≥ 11) would meet it.
+    expect(attackRating(product, uchigatana, { level: 0, stats: stats({ strength: 8, dexterity: 15 }) }).twoHandingMeetsStrength).toBe(true);
     expect(attackRating(product, uchigatana, { level: 0, stats: stats({ strength: 8, dexterity: 15 }), twoHanded: true }).unmet).toEqual([]); // floor(12) ≥ 11
   });
 
