@@ -6,6 +6,7 @@ const suites: { name: string; module: string }[] = [
   { name: 'character store', module: './store.ts' },
   { name: 'charts', module: './charts.ts' },
   { name: 'game data (compiler and files)', module: './data.ts' },
+  { name: 'attack rating (weapons)', module: './weapons.ts' },
 ];
 
 async function main(): Promise<void> {

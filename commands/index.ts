@@ -12,5 +12,6 @@ import { runes } from './runes.ts';
 import { search } from './search.ts';
 import { stats } from './stats.ts';
 import { upgrade } from './upgrade.ts';
+import { weapon } from './weapon.ts';
 
-export const COMMANDS: readonly CommandModule[] = [help, about, item, search, runes, upgrade, classCommand, stats, matchmaking, character];
+export const COMMANDS: readonly CommandModule[] = [help, about, item, search, runes, upgrade, weapon, classCommand, stats, matchmaking, character];
