@@ -13,8 +13,10 @@ import { slashCommand } from '../src/router/define.ts';
 import { UserError } from '../src/errors.ts';
 import type { AutocompleteContext, CommandContext, CommandModule, ComponentContext } from '../src/router/types.ts';
 import type { Choice, ComponentReply, EmbedView, Reply } from '../src/render/types.ts';
-import { escapeUserText, truncate } from '../src/render/escape.ts';
-import { ambiguousItemText, closestNamesText, fmt, list as joinNames, statLabel } from '../src/render/runes.ts';
+import { escapeUserText, truncate } from '../src/text/escape.ts';
+import { ambiguousItemText, closestNamesText } from '../src/render/itemText.ts';
+import { fmt, list as joinNames } from '../src/text/format.ts';
+import { statLabel } from '../src/game/classes.ts';
 import {
   characterCard,
   confirmButtons,
@@ -33,7 +35,7 @@ import { StoreError } from '../src/characters/errors.ts';
 import type { CharacterStore } from '../src/characters/store.ts';
 import type { Character, CharacterRef } from '../src/characters/types.ts';
 import { MAX_CHARACTERS_PER_USER, NAME_MAX_LENGTH, NOTE_MAX_LENGTH, RUNE_CAP } from '../src/characters/validate.ts';
-import { planPurchase } from '../src/characters/requirements.ts';
+import { planPurchase } from '../src/items/requirements.ts';
 import { CLASSES, STAT_KEYS, type Stat, type Stats } from '../src/game/classes.ts';
 import { MAX_UPGRADE } from '../src/game/upgradeTables.ts';
 import { planWeaponUpgrade } from '../src/runes/index.ts';

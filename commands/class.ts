@@ -8,7 +8,9 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext } from '../src/router/types.ts';
 import type { Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, core, fmt, fmt1, footer } from '../src/render/runes.ts';
+import { SOURCES, footer } from '../src/render/footer.ts';
+import { core } from '../src/router/core.ts';
+import { fmt, fmt1 } from '../src/text/format.ts';
 import { derivedStatsFor, rankClassesForBuild, runesBetween } from '../src/runes/index.ts';
 import { CLASSES, MAX_LEVEL, MAX_STAT, MIN_STAT, STAT_ABBREVIATIONS, STAT_KEYS, findClass, type Stat, type Stats } from '../src/game/classes.ts';
 

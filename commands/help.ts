@@ -3,7 +3,7 @@ import { defineCommand } from '../src/router/command.ts';
 import { string } from '../src/router/spec.ts';
 import { definitionOf } from '../src/router/parse.ts';
 import { UserError } from '../src/errors.ts';
-import { codeSpan } from '../src/render/escape.ts';
+import { codeSpan } from '../src/text/escape.ts';
 import type { CommandModule } from '../src/router/types.ts';
 import type { EmbedField } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';

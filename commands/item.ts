@@ -2,12 +2,13 @@
 // Also answers plain item names sent to the bot in DMs. The search itself lives in src/items/search.ts.
 
 import { UserError } from '../src/errors.ts';
-import { CATEGORY_CHOICES, CATEGORY_LABELS, choiceLabel, itemCard, parseCategory, wikiButton, type CardCharacter } from '../src/items/card.ts';
+import { CATEGORY_CHOICES, CATEGORY_LABELS, parseCategory } from '../src/items/categories.ts';
+import { choiceLabel, itemCard, wikiButton, type CardCharacter } from '../src/render/itemCard.ts';
 import { normalizeName } from '../src/items/normalize.ts';
 import { TIER, getItemIndex, type ItemIndex, type LookupResult, type SearchFilters, type SearchHit } from '../src/items/search.ts';
 import { requireItemIndex } from '../src/items/resolve.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
-import { escapeUserText } from '../src/render/escape.ts';
+import { escapeUserText } from '../src/text/escape.ts';
 import type { ButtonView, Choice, ComponentRow, Reply, SelectView } from '../src/render/types.ts';
 import { encodeCustomId, fitField } from '../src/router/customId.ts';
 import { defineCommand } from '../src/router/command.ts';

@@ -7,7 +7,8 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext } from '../src/router/types.ts';
 import type { EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { core, footer, lazyCharacter } from '../src/render/runes.ts';
+import { core } from '../src/router/core.ts';
+import { footer } from '../src/render/footer.ts';
 import { nameOf } from '../src/render/character.ts';
 import { matchmakingFor, matchmakingWeapon } from '../src/runes/index.ts';
 import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
@@ -26,7 +27,7 @@ function range(r: { min: number; max: number } | null, plusSign = false): string
 }
 
 function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
-  const character = lazyCharacter(context);
+  const character = () => context.activeCharacter();
   let level = args.level;
   let weaponLevel = args.weapon_level;
   const somberGiven = args.somber !== undefined;

@@ -10,7 +10,9 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext, ComponentContext } from '../src/router/types.ts';
 import type { ButtonView, EmbedView, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, core, duration, fmt, footer, lazyCharacter, progressBar, shown } from '../src/render/runes.ts';
+import { SOURCES, footer } from '../src/render/footer.ts';
+import { core } from '../src/router/core.ts';
+import { duration, fmt, progressBar, shown } from '../src/text/format.ts';
 import { nameOf } from '../src/render/character.ts';
 import { attachChart, type AttachChartOptions } from '../src/render/charts/index.ts';
 import {
@@ -150,7 +152,7 @@ function levelAnswer(context: { services: CommandContext['services'] }, from: nu
 }
 
 function runesLevel(context: CommandContext, args: ArgsOf<typeof LEVEL_OPTIONS>): Reply | Promise<Reply> {
-  const character = lazyCharacter(context);
+  const character = () => context.activeCharacter();
   let { from, held } = args;
   const { to } = args;
   const showBreakdown = args.breakdown ?? false;
@@ -190,7 +192,7 @@ function runesLevel(context: CommandContext, args: ArgsOf<typeof LEVEL_OPTIONS>)
 // /runes reach
 
 function runesReach(context: CommandContext, args: ArgsOf<typeof REACH_OPTIONS>): Reply {
-  const character = lazyCharacter(context);
+  const character = () => context.activeCharacter();
   let { runes, from } = args;
   const used: string[] = [];
   const me = runes === undefined || from === undefined ? character() : null;
@@ -372,7 +374,7 @@ function minutesText(minutes: number): string {
 }
 
 function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): Reply | Promise<Reply> {
-  const character = lazyCharacter(context);
+  const character = () => context.activeCharacter();
   const perRun = args.per_run;
   const targetText = args.target.trim();
   const minutes = args.minutes_per_run;
@@ -443,7 +445,7 @@ function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): 
 // /runes death
 
 function runesDeath(context: CommandContext, args: ArgsOf<typeof DEATH_OPTIONS>): Reply {
-  const character = lazyCharacter(context);
+  const character = () => context.activeCharacter();
   let { held, level } = args;
   const me = held === undefined || level === undefined ? character() : null;
   const used: string[] = [];

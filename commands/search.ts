@@ -4,11 +4,11 @@
 // disabled. The search itself lives in src/items/search.ts.
 
 import { UserError } from '../src/errors.ts';
-import { CATEGORY_CHOICES, CATEGORY_LABELS, kindLabel, parseCategory } from '../src/items/card.ts';
+import { CATEGORY_CHOICES, CATEGORY_LABELS, kindLabel, parseCategory } from '../src/items/categories.ts';
 import { normalizeName } from '../src/items/normalize.ts';
 import type { SearchFilters } from '../src/items/search.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
-import { escapeUserText } from '../src/render/escape.ts';
+import { escapeUserText } from '../src/text/escape.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
 import type { ButtonView, Reply } from '../src/render/types.ts';
 import { encodeCustomId } from '../src/router/customId.ts';

@@ -8,7 +8,9 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext } from '../src/router/types.ts';
 import type { EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, core, fmt, fmt1, footer, lazyCharacter } from '../src/render/runes.ts';
+import { SOURCES, footer } from '../src/render/footer.ts';
+import { core } from '../src/router/core.ts';
+import { fmt, fmt1 } from '../src/text/format.ts';
 import { nameOf } from '../src/render/character.ts';
 import { discoveryForArcane, equipLoadForEndurance, fpForMind, hpForVigor, staminaForEndurance } from '../src/runes/index.ts';
 import { MAX_STAT, MIN_STAT } from '../src/game/classes.ts';
@@ -33,7 +35,7 @@ function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
   const values: Partial<Record<Deriving, number>> = { ...args };
   let mine = '';
   if (Object.keys(values).length === 0) {
-    const me = lazyCharacter(context)();
+    const me = context.activeCharacter();
     if (!me) {
       throw new UserError(`Give at least one of ${DERIVING.join(', ')} (each from ${MIN_STAT} to ${MAX_STAT}), or create a character with \`/character create\` to see its stats.`);
     }

@@ -46,7 +46,8 @@ import {
   requireInteger,
   requireStat,
 } from './validate.ts';
-import { fmt, statLabel } from '../render/runes.ts';
+import { fmt } from '../text/format.ts';
+import { statLabel } from '../game/classes.ts';
 
 export interface OpenStoreOptions {
   /** SQLite busy_timeout in ms (default 600: the wait blocks the event loop). */

@@ -4,7 +4,8 @@
 import { CLASSES, MAX_STAT, STAT_KEYS, findClass, type StartingClass, type Stat, type Stats } from '../game/classes.ts';
 // Display helpers for the messages below (src/render/runes.ts imports nothing from src/characters at run
 // time, so there is no import cycle).
-import { fmt, statLabel } from '../render/runes.ts';
+import { fmt } from '../text/format.ts';
+import { statLabel } from '../game/classes.ts';
 import { StoreError } from './errors.ts';
 
 /** The game caps runes held (and so a bloodstain) at 999,999,999. */

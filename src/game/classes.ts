@@ -56,3 +56,8 @@ export function findClass(name: string): StartingClass | undefined {
   const wanted = name.trim().toLowerCase();
   return CLASSES.find((c) => c.name.toLowerCase() === wanted);
 }
+
+/** "vigor" → "Vigor". */
+export function statLabel(stat: Stat): string {
+  return stat.charAt(0).toUpperCase() + stat.slice(1);
+}

@@ -9,8 +9,9 @@ import type { Character, HistoryPage, LedgerEntry } from '../characters/types.ts
 import { MAX_CHARACTERS_PER_USER } from '../characters/validate.ts';
 import { STAT_ABBREVIATIONS, STAT_KEYS } from '../game/classes.ts';
 import { highestReachableLevel } from '../runes/index.ts';
-import { escapeUserText, truncate } from './escape.ts';
-import { fmt, statLabel } from './runes.ts';
+import { escapeUserText, truncate } from '../text/escape.ts';
+import { statLabel } from '../game/classes.ts';
+import { fmt } from '../text/format.ts';
 import { BRAND_COLOR, ERROR_COLOR } from './style.ts';
 import type { ButtonView, ComponentRow, EmbedField, EmbedView } from './types.ts';
 

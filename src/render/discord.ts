@@ -12,7 +12,7 @@ import {
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { DiscordLimits as L } from './limits.ts';
-import { truncate } from './escape.ts';
+import { truncate } from '../text/escape.ts';
 import type { ButtonStyle, ButtonView, Choice, ComponentRow, EmbedView, FileView, Reply } from './types.ts';
 
 export type MessageBody = APIInteractionResponseCallbackData & { attachments?: { id: number; filename: string; description?: string }[] };

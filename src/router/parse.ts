@@ -12,7 +12,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { CommandModule, OptionValue } from './types.ts';
-import { codeSpan } from '../render/escape.ts';
+import { codeSpan } from '../text/escape.ts';
 import { UserError } from '../errors.ts';
 import type { DefinedCommand } from './command.ts';
 import { checkValue, type OptionSpec } from './spec.ts';

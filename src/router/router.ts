@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFER_AFTER_MS } from '../render/limits.ts';
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
 import { UserError } from '../errors.ts';
-import { codeSpan } from '../render/escape.ts';
+import { codeSpan } from '../text/escape.ts';
 import type { Services } from '../services.ts';
 import { OptionReader } from './options.ts';
 import { decodeCustomId } from './customId.ts';

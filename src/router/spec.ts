@@ -15,7 +15,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { UserError } from '../errors.ts';
-import { escapeUserText } from '../render/escape.ts';
+import { escapeUserText } from '../text/escape.ts';
 import type { Choice } from '../render/types.ts';
 import type { AttachmentValue, AutocompleteContext, OptionValue, UserValue } from './types.ts';
 

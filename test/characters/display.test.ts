@@ -1,5 +1,5 @@
 // One implementation each for what the store and the replies both need: the levels held runes buy
-// (the rune core's highestReachableLevel), number grouping and stat labels (src/render/runes.ts).
+// (the rune core's highestReachableLevel), number grouping and stat labels (src/text/format.ts, src/game/classes.ts).
 // Expected figures are from mechanics.md §1: runes to reach level 10 from level 1 are 6,667.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { openStore, type CharacterStore } from '../../src/characters/store.ts';
 import { highestReachableLevel } from '../../src/runes/index.ts';
 import { RUNE_CAP, checkStatValue, requireInteger } from '../../src/characters/validate.ts';
 import { findClass } from '../../src/game/classes.ts';
-import { fmt, statLabel } from '../../src/render/runes.ts';
+import { fmt } from '../../src/text/format.ts';
+import { statLabel } from '../../src/game/classes.ts';
 import { runeWorth } from '../../src/render/character.ts';
 import { expectStoreError, steppingClock } from './helpers.ts';
 

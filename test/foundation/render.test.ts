@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { renderChoices, renderMessage } from '../../src/render/discord.ts';
-import { codeSpan, escapeUserText, truncate } from '../../src/render/escape.ts';
+import { codeSpan, escapeUserText, truncate } from '../../src/text/escape.ts';
 import { DiscordLimits as L } from '../../src/render/limits.ts';
 import { renderText } from '../../src/render/text.ts';
 import type { Reply } from '../../src/render/types.ts';

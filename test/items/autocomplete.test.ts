@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { item as itemCommand } from '../../commands/item.ts';
-import { choiceLabel } from '../../src/items/card.ts';
+import { choiceLabel } from '../../src/render/itemCard.ts';
 import { loadPopularList } from '../../src/items/curated.ts';
 import { getItemIndex, type ItemIndex } from '../../src/items/search.ts';
 import { OptionReader } from '../../src/router/options.ts';

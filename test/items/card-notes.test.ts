@@ -1,7 +1,7 @@
 // The item card says how sure its numbers are, as mechanics.md tags them.
 
 import { describe, expect, it } from 'vitest';
-import { dataNotes } from '../../src/items/card.ts';
+import { dataNotes } from '../../src/render/itemCard.ts';
 import { getItemIndex } from '../../src/items/search.ts';
 
 const index = getItemIndex()!;

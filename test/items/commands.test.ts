@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { BUTTON_TTL_MS, PAGE_SIZE } from '../../commands/search.ts';
-import { wikiUrl } from '../../src/items/card.ts';
+import { wikiUrl } from '../../src/render/itemCard.ts';
 import { getItemIndex, type ItemIndex } from '../../src/items/search.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../../src/render/style.ts';
 import type { SelectView } from '../../src/render/types.ts';

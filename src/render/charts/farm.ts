@@ -4,7 +4,7 @@
 import { MAX_LEVEL, MIN_LEVEL } from '../../game/classes.ts';
 import { MAX_RUNE_INPUT } from '../../game/limits.ts';
 import { highestReachableLevel, runesBetween } from '../../runes/index.ts';
-import { duration, fmt } from '../runes.ts';
+import { duration, fmt } from '../../text/format.ts';
 import { Chart } from 'chart.js';
 import { axisTitle, CHART_HEIGHT, CHART_WIDTH, renderChart, THEME, titles } from './engine.ts';
 import { ChartInputError, type ChartImage, type FarmChartInput } from './inputs.ts';

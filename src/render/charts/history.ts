@@ -3,7 +3,7 @@
 // and a quiet month each keep every event visible; its ticks give the date of the entry below them.
 
 import { MAX_LEVEL, MIN_LEVEL } from '../../game/classes.ts';
-import { fmt } from '../runes.ts';
+import { fmt } from '../../text/format.ts';
 import { axisTitle, CHART_HEIGHT, CHART_WIDTH, renderChart, THEME, titles } from './engine.ts';
 import { ChartInputError, type ChartImage, type HistoryChartEntry, type HistoryChartInput } from './inputs.ts';
 

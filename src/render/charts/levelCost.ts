@@ -4,7 +4,7 @@
 import { MAX_LEVEL, MIN_LEVEL } from '../../game/classes.ts';
 import { MAX_RUNE_INPUT } from '../../game/limits.ts';
 import { highestReachableLevel, levelCost, runesBetween } from '../../runes/index.ts';
-import { fmt } from '../runes.ts';
+import { fmt } from '../../text/format.ts';
 import { axisTitle, CHART_HEIGHT, CHART_WIDTH, renderChart, THEME, titles, type LineMark } from './engine.ts';
 import { ChartInputError, type ChartImage, type LevelCostChartInput } from './inputs.ts';
 

@@ -2,40 +2,17 @@
 // functions from an ItemRecord to views. Discord limits are enforced later by src/render/discord.ts.
 
 import type { Stats } from '../game/classes.ts';
-import { affordability, allRequirementsMet, checkRequirements, planPurchase } from '../characters/requirements.ts';
-import { escapeUserText } from '../render/escape.ts';
-import { briefNote } from '../render/runes.ts';
+import { affordability, allRequirementsMet, checkRequirements, planPurchase } from '../items/requirements.ts';
+import { escapeUserText } from '../text/escape.ts';
+import { briefNote } from './footer.ts';
 import { findRuneItem, runeItemNotes } from '../runes/runeItems.ts';
 import { NOTES as RUNE_GAIN_NOTES } from '../runes/runeGain.ts';
 import { UPGRADE_NOTES } from '../runes/upgrades.ts';
 import type { Note } from '../game/confidence.ts';
-import { BRAND_COLOR, DLC_COLOR } from '../render/style.ts';
-import type { ButtonView, EmbedField, EmbedView } from '../render/types.ts';
-import type { Category, ItemRecord, ShopOffer, StatKey } from './types.ts';
-
-export const CATEGORY_LABELS: Record<Category, string> = {
-  weapon: 'Weapon',
-  shield: 'Shield',
-  ammo: 'Ammunition',
-  armor: 'Armor',
-  talisman: 'Talisman',
-  sorcery: 'Sorcery',
-  incantation: 'Incantation',
-  ash_of_war: 'Ash of War',
-  spirit_ash: 'Spirit Ash',
-  consumable: 'Consumable',
-  tool: 'Tool',
-  crafting_material: 'Crafting material',
-  upgrade_material: 'Upgrade material',
-  key_item: 'Key item',
-  bell_bearing: 'Bell Bearing',
-  cookbook: 'Cookbook',
-  crystal_tear: 'Crystal Tear',
-  great_rune: 'Great Rune',
-  remembrance: 'Remembrance',
-  rune_item: 'Rune item',
-  info_item: 'Note or map',
-};
+import { BRAND_COLOR, DLC_COLOR } from './style.ts';
+import type { ButtonView, EmbedField, EmbedView } from './types.ts';
+import type { ItemRecord, ShopOffer, StatKey } from '../items/types.ts';
+import { CATEGORY_LABELS, kindLabel } from '../items/categories.ts';
 
 const STAT_LABELS: Record<StatKey, string> = { str: 'Str', dex: 'Dex', int: 'Int', fai: 'Fai', arc: 'Arc' };
 const STAT_ORDER: readonly StatKey[] = ['str', 'dex', 'int', 'fai', 'arc'];
@@ -57,10 +34,6 @@ const MAX_OFFERS = 6;
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
-/** "Katana", "Head", or the category label when the data has no finer class. */
-export function kindLabel(item: ItemRecord): string {
-  return item.subcategory ?? CATEGORY_LABELS[item.category];
-}
 
 /** Autocomplete and select labels: the official name first, e.g. "Rivers of Blood · Katana (DLC)". */
 export function choiceLabel(item: ItemRecord): string {
@@ -280,15 +253,3 @@ export function wikiButton(item: ItemRecord): ButtonView {
   return { kind: 'link', label: 'Wiki page', url: wikiUrl(item.name) };
 }
 
-/** A category from an option value: the key ("ash_of_war") or its label ("Ash of War"), any case. */
-export function parseCategory(value: string | undefined): Category | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const wanted = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  for (const [key, label] of Object.entries(CATEGORY_LABELS) as [Category, string][]) {
-    if (key === wanted || label.toLowerCase().replace(/[\s-]+/g, '_') === wanted) return key;
-  }
-  return undefined;
-}
-
-/** Slash-command choices for a category option (21 ≤ Discord's 25). */
-export const CATEGORY_CHOICES: { name: string; value: Category }[] = (Object.entries(CATEGORY_LABELS) as [Category, string][]).map(([value, name]) => ({ name, value }));

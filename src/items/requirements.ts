@@ -8,8 +8,8 @@
 // out of range.
 
 import type { Stat, Stats } from '../game/classes.ts';
-import type { StatKey } from '../items/types.ts';
-import type { Character } from './types.ts';
+import type { StatKey } from './types.ts';
+import type { Character } from '../characters/types.ts';
 
 export type RequirementStat = StatKey;
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CLASSES, STAT_KEYS, type Stats } from '../../src/game/classes.ts';
-import { affordability, allRequirementsMet, checkRequirements, planPurchase, REQUIREMENT_STATS } from '../../src/characters/requirements.ts';
+import { affordability, allRequirementsMet, checkRequirements, planPurchase, REQUIREMENT_STATS } from '../../src/items/requirements.ts';
 
 const vagabond = CLASSES.find((c) => c.name === 'Vagabond')!; // STR 14, DEX 13, INT 9, FAI 9, ARC 7
 const me = { stats: { ...vagabond.stats }, runesHeld: 5_000 };
