@@ -29,10 +29,6 @@ const DM_MIN_FUZZY = 0.6;
 /** Chat that is not a lookup, whatever the index would make of it. */
 const CHAT = new Set(['hi', 'hey', 'hello', 'yo', 'help', 'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'yes', 'no', 'lol', 'bye', 'good bot', 'bad bot', 'start', 'test']);
 
-export function requireIndex(): ItemIndex {
-  return requireItemIndex();
-}
-
 function readCategory(value: string | undefined): Category | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const category = parseCategory(value);
@@ -151,7 +147,7 @@ export const item = defineCommand({
     { usage: '/item name:beast claw category:incantation', description: 'only look among one kind of item' },
   ],
   execute({ request, activeCharacter }, args) {
-    const index = requireIndex();
+    const index = requireItemIndex();
     // Trimmed: a trailing space means "more words coming" to autocomplete, not to a submitted name.
     const query = args.name.trim();
     const filters: SearchFilters = { category: readCategory(args.category) };
@@ -164,7 +160,7 @@ export const item = defineCommand({
     return answer(index, query, result, filters, character ?? undefined, mustStayPrivate(request, character)) ?? notFound(index, query, filters);
   },
   component({ request, args, activeCharacter }) {
-    const index = requireIndex();
+    const index = requireItemIndex();
     const [action, categoryIndex = '-', query = ''] = args;
     if (action === 'share') {
       // Everyone sees this one: the plain card, never the presser's character.

@@ -14,7 +14,7 @@ import type { ButtonView, Reply } from '../src/render/types.ts';
 import { encodeCustomId } from '../src/router/customId.ts';
 import { defineCommand } from '../src/router/command.ts';
 import { boolean, string } from '../src/router/spec.ts';
-import { requireIndex } from './item.ts';
+import { requireItemIndex } from '../src/items/resolve.ts';
 
 export const PAGE_SIZE = 10;
 /** Buttons stop working this long after the list was issued. */
@@ -116,7 +116,7 @@ export const search = defineCommand({
     { usage: '/search query:katana dlc:true', description: 'only Shadow of the Erdtree items' },
   ],
   execute({ services }, args) {
-    const index = requireIndex();
+    const index = requireItemIndex();
     const raw = args.query;
     const query = canonicalQuery(raw);
     if (!query) throw new UserError('Type a word or two to look for, e.g. `/search query:runes`.');
@@ -131,7 +131,7 @@ export const search = defineCommand({
     const decoded = decode(args);
     if (!decoded) return { mode: 'reply', reply: { ephemeral: true, content: 'This button no longer works: run `/search` again.' } };
     const { direction, state } = decoded;
-    const index = requireIndex();
+    const index = requireItemIndex();
     const results = index.searchText(state.query, { ...state.filters, limit: MAX_RESULTS });
     const expired = services.now().getTime() - state.issuedAt * 1000 > BUTTON_TTL_MS;
     if (expired) return { mode: 'update', reply: renderPage(results, state, true) };

@@ -1,7 +1,22 @@
 // Typed access to a command's options, with the same semantics on every surface.
 
 import { UserError } from '../errors.ts';
-import type { AttachmentValue, OptionValue, UserValue } from './types.ts';
+
+export interface AttachmentValue {
+  kind: 'attachment';
+  name: string;
+  url: string;
+  size: number;
+  contentType?: string;
+}
+
+export interface UserValue {
+  kind: 'user';
+  id: string;
+  username: string;
+}
+
+export type OptionValue = string | number | boolean | AttachmentValue | UserValue;
 
 export class OptionReader {
   constructor(private readonly values: Readonly<Record<string, OptionValue>>) {}

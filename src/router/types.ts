@@ -3,7 +3,7 @@
 
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
-import type { OptionReader } from './options.ts';
+import type { OptionReader, OptionValue } from './options.ts';
 import type { Services } from '../services.ts';
 import type { Character } from '../characters/types.ts';
 
@@ -15,21 +15,7 @@ export interface Invoker {
   displayName?: string;
 }
 
-export interface AttachmentValue {
-  kind: 'attachment';
-  name: string;
-  url: string;
-  size: number;
-  contentType?: string;
-}
-
-export interface UserValue {
-  kind: 'user';
-  id: string;
-  username: string;
-}
-
-export type OptionValue = string | number | boolean | AttachmentValue | UserValue;
+export type { AttachmentValue, OptionValue, UserValue } from './options.ts';
 
 export interface Invocation {
   user: Invoker;
