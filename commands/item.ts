@@ -139,7 +139,7 @@ export const item: CommandModule = {
     { usage: '/item name:gpff', description: 'short names and typos work too (Gold-Pickled Fowl Foot)' },
     { usage: '/item name:beast claw category:incantation', description: 'only look among one kind of item' },
   ],
-  execute({ request, options, activeCharacter }) {
+  async execute({ request, options, activeCharacter }) {
     const index = requireIndex();
     // Trimmed: a trailing space means "more words coming" to autocomplete, not to a submitted name.
     const query = options.getString('name', true).trim();
@@ -147,9 +147,12 @@ export const item: CommandModule = {
     if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
     // An autocomplete choice carries the item's key when two items share a name (Beast Claw).
     const chosen = index.get(query);
-    if (chosen) return cardReply(chosen, { index, character: activeCharacter() ?? undefined, shareable: mustStayPrivate(request, activeCharacter()) });
+    if (chosen) {
+      const mine = await activeCharacter();
+      return cardReply(chosen, { index, character: mine ?? undefined, shareable: mustStayPrivate(request, mine) });
+    }
     const result = index.lookup(query, { ...filters, limit: 25 });
-    const character = activeCharacter();
+    const character = await activeCharacter();
     return answer(index, query, result, filters, character ?? undefined, mustStayPrivate(request, character)) ?? notFound(index, query, filters);
   },
   autocomplete({ query, options }) {
@@ -161,7 +164,7 @@ export const item: CommandModule = {
     // The value is the name (readable, and exact on submit) unless another item has the same name.
     return hits.map((hit) => ({ name: choiceLabel(hit.item), value: index.sharesName(hit.item) ? hit.item.key : hit.item.name }));
   },
-  component({ request, args, activeCharacter }) {
+  async component({ request, args, activeCharacter }) {
     const index = requireIndex();
     const [action, categoryIndex = '-', ...rest] = args;
     if (action === 'share') {
@@ -179,11 +182,11 @@ export const item: CommandModule = {
     const query = rest.join(':');
     const hits = query ? index.search(query, { ...filters, limit: MAX_ALTERNATIVES + 1 }) : [];
     // On a card others can see, the pick updates the plain card; on a private one, the character's too.
-    const character = request.messageEphemeral || !seenByOthers(request) ? (activeCharacter() ?? undefined) : undefined;
+    const character = request.messageEphemeral || !seenByOthers(request) ? ((await activeCharacter()) ?? undefined) : undefined;
     const reply = cardReply(picked, { index, hits, query: query || picked.name, filters, exact: false, character });
     return { mode: 'update', reply: { ...reply, content: query ? `Matches for “${escapeUserText(query)}”:` : '' } };
   },
-  text({ request, activeCharacter }) {
+  async text({ request, activeCharacter }) {
     if (!looksLikeItemLookup(request.content)) return null;
     const index = getItemIndex();
     if (!index) return null;
@@ -193,6 +196,6 @@ export const item: CommandModule = {
     // ("hello there" → 'Prattling Pate "Hello"') are left to the router's help.
     const misspelt = result.best?.tier === TIER.FUZZY && result.best.score >= DM_MIN_FUZZY;
     if (!result.confident && !misspelt) return null;
-    return answer(index, query, result, {}, activeCharacter() ?? undefined);
+    return answer(index, query, result, {}, (await activeCharacter()) ?? undefined);
   },
 };

@@ -20,14 +20,14 @@ function range(r: { min: number; max: number } | null, plusSign = false): string
   return r.min === r.max ? `${p}${r.min}` : `${p}${r.min} to ${p}${r.max}`;
 }
 
-function execute(context: CommandContext): Reply {
+async function execute(context: CommandContext): Promise<Reply> {
   const { options } = context;
   const character = lazyCharacter(context);
   let level = readInt(options, 'level', LEVEL);
   let weaponLevel = readInt(options, 'weapon_level', { min: 0, max: 25, what: 'a weapon upgrade level from 0 to 25 (0 to 10 with somber:true)' });
   const somberGiven = options.has('somber');
   let somber = readFlag(options, 'somber');
-  const me = level === undefined || weaponLevel === undefined ? character() : null;
+  const me = level === undefined || weaponLevel === undefined ? await character() : null;
   const used: string[] = [];
   if (level === undefined) {
     if (!me) throw new UserError(`Give \`level\` (${LEVEL.what}), or create a character with \`/character create\` and I will use its level.`);

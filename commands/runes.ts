@@ -110,7 +110,7 @@ function levelReply(from: number, to: number, held: number | undefined, options:
   return { ...embed(view), components: breakdownButtons(from, to, held, page.page, page.pages) };
 }
 
-function runesLevel(context: CommandContext): Reply {
+async function runesLevel(context: CommandContext): Promise<Reply> {
   const { options } = context;
   const character = lazyCharacter(context);
   let from = readInt(options, 'from', FROM_LEVEL);
@@ -121,7 +121,7 @@ function runesLevel(context: CommandContext): Reply {
   const used: string[] = [];
   // The character is read only when `from` is left out: a level given explicitly is a question about
   // levels, not about the player (and the reply then stays public).
-  const me = from === undefined ? character() : null;
+  const me = from === undefined ? await character() : null;
   let fromIsMine = false;
   if (from === undefined) {
     if (!me) {
@@ -152,13 +152,13 @@ function runesLevel(context: CommandContext): Reply {
 // ---------------------------------------------------------------------------------------------
 // /runes reach
 
-function runesReach(context: CommandContext): Reply {
+async function runesReach(context: CommandContext): Promise<Reply> {
   const { options } = context;
   const character = lazyCharacter(context);
   let runes = readInt(options, 'runes', RUNES);
   let from = readInt(options, 'from', ANY_LEVEL);
   const used: string[] = [];
-  const me = runes === undefined || from === undefined ? character() : null;
+  const me = runes === undefined || from === undefined ? await character() : null;
   if (runes === undefined) {
     if (!me) throw new UserError(`Give \`runes\` (${RUNES.what}), or create a character with \`/character create\` and I will use the runes it holds.`);
     runes = me.runesHeld;
@@ -262,14 +262,14 @@ function rate(num: number, den: number): string {
  * NG+1), named in `ngSource` ("NG+1 from Miriel's journey 2"). The character is read only when `ng` is
  * left out.
  */
-function gainOptions(context: CommandContext): { boosts: RuneGainOptions; ngSource: string | undefined } {
+async function gainOptions(context: CommandContext): Promise<{ boosts: RuneGainOptions; ngSource: string | undefined }> {
   const { options } = context;
   let ngCycle = readInt(options, 'ng', NG_CYCLE);
   const area = readInt(options, 'area', { min: 2, max: 5, what: 'an NG+ area multiplier: 2, 3, 4 or 5' });
   const boosts: RuneGainOptions = { goldScarab: readFlag(options, 'gold_scarab'), fowlFoot: readFlag(options, 'fowl_foot') };
   let ngSource: string | undefined;
   if (ngCycle === undefined) {
-    const me = context.activeCharacter();
+    const me = await context.activeCharacter();
     if (me && me.journey > 1) {
       // Cycles above NG+7 scale like NG+7; the input bound only keeps the figure sane.
       ngCycle = Math.min(me.journey - 1, MAX_NG_CYCLE_INPUT);
@@ -288,10 +288,10 @@ function gainOptions(context: CommandContext): { boosts: RuneGainOptions; ngSour
 
 const FIRST_JOURNEY = 'no NG+ factor (give `ng` for NG+)';
 
-function runesGain(context: CommandContext): Reply {
+async function runesGain(context: CommandContext): Promise<Reply> {
   const base = readInt(context.options, 'base', RUNES);
   if (base === undefined) throw new UserError(`\`base\` is required: ${RUNES.what} (what the enemy gives in the first journey without boosts).`);
-  const { boosts, ngSource } = gainOptions(context);
+  const { boosts, ngSource } = await gainOptions(context);
   const gain = core(() => runeGain(base, boosts));
   const factors = gain.factors.map((f) => `${f.name} ${rate(f.rate.num, f.rate.den)}`);
   const lines: string[] = [];
@@ -332,7 +332,7 @@ function minutesText(minutes: number): string {
   return Number.isInteger(minutes) ? fmt(minutes) : String(Number(minutes.toFixed(2)));
 }
 
-function runesFarm(context: CommandContext): Reply {
+async function runesFarm(context: CommandContext): Promise<Reply> {
   const { options } = context;
   const character = lazyCharacter(context);
   const perRun = readInt(options, 'per_run', PER_RUN);
@@ -342,14 +342,14 @@ function runesFarm(context: CommandContext): Reply {
   if (perRun === undefined) throw new UserError(`\`per_run\` is required: the runes one run gives, ${PER_RUN.what}.`);
   if (targetText === undefined) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
   const target = farmTarget(targetText);
-  const { boosts, ngSource } = gainOptions(context);
+  const { boosts, ngSource } = await gainOptions(context);
   let held = 0;
   let title: string;
   let mine = '';
   let fromNote = '';
   let planTarget: { runes: number } | { fromLevel: number; toLevel: number };
   if (target.kind === 'level') {
-    const me = from === undefined ? character() : null;
+    const me = from === undefined ? await character() : null;
     if (from === undefined) {
       if (me && me.level >= target.level) {
         throw new UserError(`${nameOf(me)} is already level ${me.level}: give a higher target level (up to ${MAX_LEVEL}), or \`from\`.`);
@@ -396,12 +396,12 @@ function runesFarm(context: CommandContext): Reply {
 // ---------------------------------------------------------------------------------------------
 // /runes death
 
-function runesDeath(context: CommandContext): Reply {
+async function runesDeath(context: CommandContext): Promise<Reply> {
   const { options } = context;
   const character = lazyCharacter(context);
   let held = readInt(options, 'held', HELD);
   let level = readInt(options, 'level', ANY_LEVEL);
-  const me = held === undefined || level === undefined ? character() : null;
+  const me = held === undefined || level === undefined ? await character() : null;
   const used: string[] = [];
   if (held === undefined) {
     if (!me) throw new UserError(`Give \`held\` (the runes you carry, ${HELD.what.replace('a whole number of runes ', '')}), or create a character with \`/character create\`.`);
@@ -442,7 +442,7 @@ function runesDeath(context: CommandContext): Reply {
 // ---------------------------------------------------------------------------------------------
 // The module
 
-function execute(context: CommandContext): Reply {
+function execute(context: CommandContext): Reply | Promise<Reply> {
   switch (context.request.subcommand) {
     case 'level':
       return runesLevel(context);

@@ -22,7 +22,7 @@ function withNext(value: number, next: number | null, format: (n: number) => str
   return `${format(value)} (next point ${gain >= 0 ? '+' : ''}${format === fmt1 ? fmt1(gain) : fmt(gain)})`;
 }
 
-function execute(context: CommandContext): Reply {
+async function execute(context: CommandContext): Promise<Reply> {
   const values: Partial<Record<Deriving, number>> = {};
   for (const stat of DERIVING) {
     const value = readInt(context.options, stat, STAT);
@@ -30,7 +30,7 @@ function execute(context: CommandContext): Reply {
   }
   let mine = '';
   if (Object.keys(values).length === 0) {
-    const me = lazyCharacter(context)();
+    const me = await lazyCharacter(context)();
     if (!me) {
       throw new UserError(`Give at least one of ${DERIVING.join(', ')} (each from ${MIN_STAT} to ${MAX_STAT}), or create a character with \`/character create\` to see its stats.`);
     }

@@ -152,7 +152,7 @@ function fromPlan(plan: UpgradePlan): Computed {
   };
 }
 
-function execute(context: CommandContext): Reply {
+async function execute(context: CommandContext): Promise<Reply> {
   const { options } = context;
   const weaponText = readText(options, 'weapon', NAME_MAX_LENGTH);
   const ashText = readText(options, 'ash', NAME_MAX_LENGTH);
@@ -183,7 +183,7 @@ function execute(context: CommandContext): Reply {
   lines.push(result.runesTotal === null ? `Upgrade runes: **unknown** (this weapon's price per step is not in our item data).` : `Upgrade runes: **${fmt(result.runesTotal)}**.`);
   // Issue 5: the active character's runes held against the upgrade runes. Read only when there is a
   // figure to compare (reading a private character makes the reply private where others would see it).
-  const me = result.runesTotal === null ? null : context.activeCharacter();
+  const me = result.runesTotal === null ? null : await context.activeCharacter();
   if (me && result.runesTotal !== null) {
     const short = result.runesTotal - me.runesHeld;
     lines.push(`${nameOf(me)} holds ${fmt(me.runesHeld)} runes: ${short > 0 ? `**${fmt(short)} short**` : 'enough'}.`);

@@ -1,8 +1,8 @@
 // Shared helpers for the rune calculator's commands (/runes, /upgrade, /class, /stats, /matchmaking):
-// number formatting (also used by the character store's messages, so this file must import nothing
-// from src/characters at run time), stat labels, a text progress bar, option reading that always states the valid range, turning
-// the core's RangeError/TypeError into a UserError, the active-character default, and the footer that
-// names the data source and the core's confidence notes in a few words.
+// number formatting (also used to word the character store's errors), stat labels, a text progress bar,
+// option reading that always states the valid range, turning the core's RangeError/TypeError into a
+// UserError, the active-character default, and the footer that names the data source and the core's
+// confidence notes in a few words.
 // No game formulas here: those live in src/runes and src/game.
 
 import { UserError } from '../errors.ts';
@@ -155,7 +155,7 @@ export function core<T>(work: () => T): T {
 // The active character (issue 5): defaults for options that describe "me". The router looks it up once,
 // only when asked, and makes the reply private when a private character was read where others see it.
 
-export function lazyCharacter(context: CommandContext): () => Character | null {
+export function lazyCharacter(context: CommandContext): () => Promise<Character | null> {
   return () => context.activeCharacter();
 }
 
