@@ -17,7 +17,7 @@
 // (40001, 40P01) is retried the same way. Only when the budget is spent does an operation fail with
 // StoreError('busy'), having changed nothing.
 
-import { mkdirSync, statSync, type Stats as FileStats } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync, type Stats as FileStats } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SelectQueryBuilder } from 'kysely';
@@ -73,8 +73,8 @@ export interface Db {
 
 // ---- errors -----------------------------------------------------------------------------------------
 
-function storage(problem: StorageProblem, location: string, detail?: string, cause?: unknown): StoreError<'storage'> {
-  return new StoreError('storage', detail === undefined ? { problem, location } : { problem, location, detail }, { cause });
+function storage(problem: StorageProblem, location: string, detail?: string, cause?: unknown, folder?: string): StoreError<'storage'> {
+  return new StoreError('storage', { problem, location, ...(folder === undefined ? {} : { folder }), ...(detail === undefined ? {} : { detail }) }, { cause });
 }
 
 function sqliteCode(err: unknown): string | null {
@@ -191,13 +191,19 @@ export function prepareDatabasePath(file: string): void {
   const found = statOrNull(file);
   if (found) {
     if (found.isDirectory()) throw storage('is_a_folder', file);
+    try {
+      closeSync(openSync(file, 'r+')); // SQLite would silently open a file it cannot write read-only
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'open failed';
+      throw storage(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read_only' : 'cannot_open', file, code, err);
+    }
     return;
   }
   const missing: string[] = [];
   for (let dir = dirname(file); ; ) {
     const st = statOrNull(dir);
     if (st) {
-      if (!st.isDirectory()) throw storage('parent_not_a_folder', file, dir);
+      if (!st.isDirectory()) throw storage('parent_not_a_folder', file, undefined, undefined, dir);
       break;
     }
     missing.unshift(dir);
@@ -205,15 +211,22 @@ export function prepareDatabasePath(file: string): void {
     if (up === dir) break;
     dir = up;
   }
-  if (missing.length > MAX_NEW_FOLDERS) throw storage('cannot_create_folder', file, `${missing[0]} (more than ${MAX_NEW_FOLDERS} folder levels are missing)`);
+  if (missing.length > MAX_NEW_FOLDERS) throw storage('cannot_create_folder', file, 'too_deep', undefined, missing[0]);
   for (const dir of missing) {
     try {
       mkdirSync(dir);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'mkdir failed';
       if (code === 'EEXIST' && statOrNull(dir)?.isDirectory()) continue; // another process made it meanwhile
-      throw storage('cannot_create_folder', file, `${dir} (${code})`, err);
+      throw storage('cannot_create_folder', file, code, err, dir);
     }
+  }
+  // Create the (empty) file here rather than in SQLite, so a refusal comes with the system's reason.
+  try {
+    closeSync(openSync(file, 'wx'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'open failed';
+    if (code !== 'EEXIST') throw storage('cannot_open', file, code, err);
   }
 }
 

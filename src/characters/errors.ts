@@ -101,8 +101,12 @@ export interface StoreErrorData {
   schema_too_new: { location: string; found: number; supported: number };
   busy: { attempts: number; waitedMs: number };
   closed: Record<string, never>;
-  /** `location` is the file path, or the PostgreSQL URL without its password. */
-  storage: { problem: StorageProblem; location: string; detail?: string };
+  /**
+   * `location` is the file path, or the PostgreSQL URL without its password; `folder` the folder the
+   * problem is about (parent_not_a_folder, cannot_create_folder); `detail` the system's or database's
+   * error code (ENOENT, EACCES, SQLITE_CANTOPEN, 28P01, …).
+   */
+  storage: { problem: StorageProblem; location: string; folder?: string; detail?: string };
 }
 
 export type StoreErrorInfo = { [C in StoreErrorCode]: { code: C; data: StoreErrorData[C] } }[StoreErrorCode];

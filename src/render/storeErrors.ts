@@ -129,6 +129,7 @@ const SYSTEM_ERRORS: Record<string, string> = {
   EROFS: 'read-only file system',
   ENOTDIR: 'not a folder',
   ENOSPC: 'no space left on the device',
+  EISDIR: 'it is a folder',
   ECONNREFUSED: 'connection refused',
   ENOTFOUND: 'unknown host',
   EAI_AGAIN: 'the host name could not be looked up',
@@ -137,41 +138,40 @@ const SYSTEM_ERRORS: Record<string, string> = {
   ENETUNREACH: 'network unreachable',
   ECONNRESET: 'the connection was reset',
   timeout: 'timed out',
+  too_deep: 'too many missing folder levels',
   '28P01': 'the password was refused',
   '28000': 'the server refused this user',
   '3D000': 'no such database',
   '57P03': 'the server is starting up or shutting down',
-  SQLITE_CANTOPEN: 'the file cannot be opened or created',
-  SQLITE_READONLY: 'the file is read-only',
-  SQLITE_NOTADB: 'it is not a SQLite database',
+  SQLITE_CANTOPEN: 'it cannot be opened',
+  SQLITE_READONLY: 'read-only',
+  SQLITE_NOTADB: 'it holds something else',
   SQLITE_CORRUPT: 'the file is damaged',
 };
 
-function detailText(detail: string | undefined): string {
-  if (detail === undefined) return '';
-  // "path (CODE)" or "CODE"
-  const inner = /^(.*) \(([A-Z0-9_]+)\)$/.exec(detail);
-  if (inner) return `${inner[1]} (${SYSTEM_ERRORS[inner[2]!] ?? inner[2]})`;
-  return SYSTEM_ERRORS[detail] ?? detail;
+/** A system or database error code in words ("permission denied"); unknown codes as they are. */
+function reason(detail: string | undefined, fallback: string): string {
+  if (detail === undefined) return fallback;
+  return SYSTEM_ERRORS[detail] ?? SYSTEM_ERRORS[detail.replace(/_[A-Z]+$/, '')] ?? detail;
 }
 
 function storageText(data: StoreErrorData['storage']): string {
   const where = data.location;
   switch (data.problem) {
     case 'parent_not_a_folder':
-      return `The character database ${where} cannot be created: ${data.detail ?? 'a folder above it'} is not a folder.`;
+      return `The character database ${where} cannot be created: ${data.folder ?? 'a part of its path'} is not a folder.`;
     case 'cannot_create_folder':
-      return `The character database ${where} cannot be created: the folder ${detailText(data.detail)} cannot be made.`;
+      return `The character database ${where} cannot be created: the folder ${data.folder ?? 'above it'} cannot be made (${reason(data.detail, 'refused')}).`;
     case 'is_a_folder':
       return `The character database ${where} is a folder, not a file: name a file inside it (for example ${where.replace(/\/+$/, '')}/tarnished-ledger.sqlite).`;
     case 'not_a_database':
-      return `The character database ${where} is not a SQLite database file (${detailText(data.detail) || 'it holds something else'}). Nothing was changed.`;
+      return `The character database ${where} is not a SQLite database file (${reason(data.detail, 'it holds something else')}). Nothing was changed.`;
     case 'read_only':
-      return `The character database ${where} cannot be written (${detailText(data.detail) || 'read-only'}). Nothing was changed.`;
+      return `The character database ${where} cannot be written (${reason(data.detail, 'read-only')}). Nothing was changed.`;
     case 'cannot_open':
-      return `Could not open the character database at ${where}: ${detailText(data.detail) || 'it cannot be opened or created'}.`;
+      return `Could not open the character database at ${where} (${reason(data.detail, 'it cannot be opened or created')}).`;
     case 'cannot_connect':
-      return `Could not connect to the character database at ${where} (${detailText(data.detail) || 'no answer'}). Nothing was changed.`;
+      return `Could not connect to the character database at ${where} (${reason(data.detail, 'no answer')}). Nothing was changed.`;
     case 'failed':
       return `The character database failed (${data.detail ?? 'unknown error'}). Nothing was changed.`;
   }
@@ -270,23 +270,23 @@ export function databaseProblemLine(error: StoreErrorLike, variable: 'DATABASE_P
   if (e.code === 'busy') return `${variable}: the database stayed locked by another process for the whole wait. Nothing was changed.`;
   if (e.code !== 'storage') return `${variable}: ${storeErrorMessage(error)}`;
   const d = e.data;
-  const detail = detailText(d.detail);
+  const at = prefix(d.location);
   switch (d.problem) {
     case 'parent_not_a_folder':
-      return `${prefix(d.location)} cannot be used: ${d.detail ?? 'a part of the path'} is not a folder.`;
+      return `${at} cannot be used: ${d.folder ?? 'a part of the path'} is not a folder.`;
     case 'cannot_create_folder':
-      return `${prefix(d.location)} cannot be used: the folder ${detail} cannot be created.`;
+      return `${at} cannot be used: the folder ${d.folder ?? 'above it'} cannot be created (${reason(d.detail, 'refused')}).`;
     case 'is_a_folder':
-      return `${prefix(d.location)} is a folder, not a database file: name a file inside it.`;
+      return `${at} is a folder, not a database file: name a file inside it.`;
     case 'not_a_database':
-      return `${prefix(d.location)} is not a SQLite database file (${detail || 'it holds something else'}): point it at a new file or at one this bot made.`;
+      return `${at} is not a SQLite database file (${reason(d.detail, 'it holds something else')}): point it at a new file or at one this bot made.`;
     case 'read_only':
-      return `${prefix(d.location)} cannot be written (${detail || 'read-only'}).`;
+      return `${at} cannot be written (${reason(d.detail, 'read-only')}).`;
     case 'cannot_open':
-      return `${prefix(d.location)} cannot be opened or created (${detail || 'unknown reason'}).`;
+      return `${at} cannot be used: the file cannot be created or opened (${reason(d.detail, 'refused')}).`;
     case 'cannot_connect':
-      return `${prefix(d.location)}: cannot connect to PostgreSQL (${detail || 'no answer'}).`;
+      return `${at}: cannot connect to PostgreSQL (${reason(d.detail, 'no answer')}).`;
     case 'failed':
-      return `${prefix(d.location)}: the database failed (${detail || 'unknown error'}).`;
+      return `${at}: the database failed (${reason(d.detail, 'unknown error')}).`;
   }
 }
