@@ -5,6 +5,7 @@ import process from 'node:process';
 import { configFromEnvironment } from './config.ts';
 import { createLogger } from './log.ts';
 import { createApp, type App } from './app.ts';
+import { databaseProblemLine } from './render/storeErrors.ts';
 import { startBot } from './bot/discord.ts';
 import { getItemIndex } from './items/search.ts';
 
@@ -19,7 +20,7 @@ set DISCORD_TOKEN (and DISCORD_APPLICATION_ID), run \`npm run deploy-commands\`,
 async function databaseUsable(app: App): Promise<boolean> {
   const problem = await app.services.checkDatabase();
   if (problem === null) return true;
-  process.stderr.write(`${problem}\n`);
+  process.stderr.write(`${databaseProblemLine(problem.error, problem.variable)}\n`);
   await app.shutdown(1_000);
   return false;
 }

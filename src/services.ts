@@ -6,8 +6,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { AttachmentValue, CommandModule } from './router/types.ts';
 import { createStore, type CharacterStore } from './characters/store.ts';
-import { isStoreError } from './characters/errors.ts';
-import { databaseProblemLine } from './render/storeErrors.ts';
+import { isStoreError, type StoreError } from './characters/errors.ts';
 
 export interface AppInfo {
   name: string;
@@ -27,10 +26,10 @@ export interface Services {
   /** The character store (PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH), opened on first use. */
   store(): CharacterStore;
   /**
-   * Opens the character database now (migrating it, and making the install secret on first use), or
-   * returns the one line to print when it cannot be used (naming DATABASE_PATH or DATABASE_URL).
+   * Opens the character database now (migrating it, and making the install secret on first use); null
+   * when it is usable, else why not and which setting names it (databaseProblemLine words it).
    */
-  checkDatabase(): Promise<string | null>;
+  checkDatabase(): Promise<{ error: StoreError; variable: 'DATABASE_PATH' | 'DATABASE_URL' } | null>;
   /** Release what was opened (the database). */
   close(): Promise<void>;
 }
@@ -81,7 +80,7 @@ export function createServices(options: ServiceOptions): Services {
         return null;
       } catch (error) {
         if (!isStoreError(error)) throw error;
-        return databaseProblemLine(error, options.config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_PATH');
+        return { error, variable: options.config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_PATH' };
       }
     },
     async close() {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { configFromEnvironment } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { createApp } from '../app.ts';
+import { databaseProblemLine } from '../render/storeErrors.ts';
 import { DEFAULT_CONSOLE_USER_ID, readLocalAttachment } from './session.ts';
 import { runConsole } from './run.ts';
 
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
   // DATABASE_PATH (or DATABASE_URL) checked once at start: one line saying what is wrong, exit 1.
   const problem = await app.services.checkDatabase();
   if (problem !== null) {
-    stderr.write(`${problem}\n`);
+    stderr.write(`${databaseProblemLine(problem.error, problem.variable)}\n`);
     await app.shutdown(1_000);
     return 1;
   }
