@@ -173,12 +173,15 @@ export async function postEntry(q: Query, row: CharacterRow, kind: LedgerKind, a
   return toEntry({ id, ...entry });
 }
 
-export async function entryCount(q: Query, row: Pick<CharacterRow, 'id' | 'owner_id'>): Promise<number> {
+/**
+ * How many ledger entries the character has. Counted on character_id alone, from the index: the foreign
+ * key (character_id, owner_id) → characters (id, owner_id) already keeps every entry on its owner.
+ */
+export async function entryCount(q: Query, row: Pick<CharacterRow, 'id'>): Promise<number> {
   const { n } = await q
     .selectFrom('rune_ledger')
     .select((e) => e.fn.countAll<number>().as('n'))
     .where('character_id', '=', row.id)
-    .where('owner_id', '=', row.owner_id)
     .executeTakeFirstOrThrow();
   return Number(n);
 }
@@ -194,13 +197,16 @@ export async function viewOf(ctx: StoreContext, q: Query, row: CharacterRow, gui
     .limit(recent)
     .execute();
   const count = entries.length < recent ? entries.length : await entryCount(q, row);
-  const global = await q.selectFrom('active_global').select('character_id').where('user_id', '=', row.owner_id).executeTakeFirst();
-  const here =
-    guildId === null
-      ? undefined
-      : await q.selectFrom('active_guild').select('character_id').where('user_id', '=', row.owner_id).where('guild_id', '=', guildId).executeTakeFirst();
-  const effective = here?.character_id ?? global?.character_id;
-  const active = effective !== row.id ? null : here?.character_id === row.id ? 'here' : 'global';
+  // Both selections in one statement: the global one, and this server's override ('' is never a server
+  // id, so outside a server there is none).
+  const { global, here } = await q
+    .selectNoFrom((s) => [
+      s.selectFrom('active_global').select('character_id').where('user_id', '=', row.owner_id).as('global'),
+      s.selectFrom('active_guild').select('character_id').where('user_id', '=', row.owner_id).where('guild_id', '=', guildId ?? '').as('here'),
+    ])
+    .executeTakeFirstOrThrow();
+  const effective = here ?? global;
+  const active = effective !== row.id ? null : here === row.id ? 'here' : 'global';
   return { character: toCharacter(row), recent: entries.map(toEntry), entryCount: count, active };
 }
 
