@@ -1,13 +1,19 @@
-// Character store benchmark: character commands per second and latency percentiles on a temporary file
-// database, for the store as shipped and, in the same run, for named baselines on the same schema and the
-// same seeded command sequence:
-//   store (WAL, synchronous=FULL)      the default: one BEGIN IMMEDIATE transaction per command
-//   store (WAL, synchronous=NORMAL)    same, without an fsync per commit (safe against a killed process,
-//                                      not against a power cut)
-//   baseline: autocommit (WAL, FULL)   the same reads and writes with no transaction per command: every
-//                                      statement commits on its own (and a concurrent writer could
-//                                      interleave between the read and the write: the lost update the
-//                                      store's transactions prevent)
+// Character store benchmark: character commands per second and latency percentiles, for the store as
+// shipped on each backend and, in the same run, for a named baseline on the same schema and the same
+// seeded command sequence:
+//   SQLite (a temporary file)
+//     store (WAL, synchronous=FULL)      the default: one BEGIN IMMEDIATE transaction per command
+//     store (WAL, synchronous=NORMAL)    same, without an fsync per commit (safe against a killed process,
+//                                        not against a power cut)
+//     baseline: autocommit (WAL, FULL)   the same reads and writes as plain prepared statements with no
+//                                        transaction per command: every statement commits on its own (and
+//                                        a concurrent writer could interleave between the read and the
+//                                        write: the lost update the store's transactions prevent)
+//   PostgreSQL (DATABASE_URL or TEST_DATABASE_URL, else a throwaway local cluster; skipped if none)
+//     store (one transaction per command, owner lock and row lock)
+//     baseline: autocommit               the same statements through one plain pg client, no transaction
+// Each store command also returns the character card it changed (read in the same transaction), which
+// the baselines do not read: that is part of what the figures compare.
 // Run alone with `npx tsx bench/store.ts [commands]`, or through `npm run bench` (bench/run.ts calls run()).
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,10 +21,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { STAT_KEYS, type Stat } from '../src/game/classes.ts';
 import { runesBetween } from '../src/runes/levels.ts';
 import { StoreError } from '../src/characters/errors.ts';
 import { openStore, type CharacterStore } from '../src/characters/store.ts';
+import { startPostgresCluster, type PostgresCluster } from '../scripts/postgres-cluster.ts';
 
 export interface StoreBenchFigure {
   label: string;
@@ -30,6 +38,7 @@ export interface StoreBenchFigure {
 }
 
 export interface StoreBenchResult {
+  backend: 'sqlite' | 'postgres';
   figures: StoreBenchFigure[];
   /** The label of the figure the others are compared with. */
   baseline: string;
@@ -74,38 +83,38 @@ function workload(count: number): Command[] {
   return out;
 }
 
-function seed(store: CharacterStore): void {
+async function seed(store: CharacterStore): Promise<void> {
   for (let u = 0; u < USERS; u++) {
     const user = `40000000000000${String(u).padStart(4, '0')}`;
     for (const name of NAMES) {
-      store.createCharacter(user, { name, className: 'Wretch' });
-      store.addRunes({ userId: user, name }, 1_000_000);
+      await store.createCharacter(user, { name, className: 'Wretch' });
+      await store.addRunes({ userId: user, name }, 1_000_000);
     }
   }
 }
 
-function viaStore(store: CharacterStore): (c: Command) => void {
-  return (c) => {
+function viaStore(store: CharacterStore): (c: Command) => Promise<void> {
+  return async (c) => {
     const ref = { userId: c.user, name: c.name };
     try {
       switch (c.t) {
         case 'add':
-          store.addRunes(ref, c.amount, 'bench');
+          await store.addRunes(ref, c.amount, 'bench');
           break;
         case 'spend':
-          store.spend(ref, 'purchase', c.amount, 'Bench item');
+          await store.spend(ref, 'purchase', c.amount, 'Bench item');
           break;
         case 'levelUp':
-          store.levelUp(ref, c.stat, 1);
+          await store.levelUp(ref, c.stat, 1);
           break;
         case 'death':
-          store.recordDeath(ref);
+          await store.recordDeath(ref);
           break;
         case 'recovery':
-          store.recordRecovery(ref);
+          await store.recordRecovery(ref);
           break;
         case 'show':
-          store.getCharacter(c.user, { name: c.name });
+          await store.getCharacter(c.user, { name: c.name });
           break;
       }
     } catch (err) {
@@ -123,7 +132,7 @@ interface Row {
 }
 
 /** The same commands as plain statements on the same schema, each statement committing on its own. */
-function viaAutocommit(db: Database.Database): (c: Command) => void {
+function viaAutocommit(db: Database.Database): (c: Command) => Promise<void> {
   const get = db.prepare<[string, string], Row>('SELECT * FROM characters WHERE owner_id = ? AND name_key = ?');
   const setRunes = db.prepare<[number, number | null, number, number]>('UPDATE characters SET runes_held = ?, bloodstain = ?, updated_at = ? WHERE id = ?');
   const entry = db.prepare<[number, string, string, number, number, number | null, number, string | null, number]>(
@@ -133,7 +142,7 @@ function viaAutocommit(db: Database.Database): (c: Command) => void {
   const levelStmts = Object.fromEntries(
     STAT_KEYS.map((s) => [s, db.prepare<[number, number, number, number]>(`UPDATE characters SET ${s} = ${s} + 1, level = ?, runes_held = ?, updated_at = ? WHERE id = ?`)]),
   ) as Record<Stat, Database.Statement<[number, number, number, number]>>;
-  return (c) => {
+  return async (c) => {
     const row = get.get(c.user, c.name.toLowerCase());
     if (!row) throw new Error('missing character');
     const now = Date.now();
@@ -181,12 +190,71 @@ function viaAutocommit(db: Database.Database): (c: Command) => void {
   };
 }
 
-function measure(label: string, commands: Command[], exec: (c: Command) => void): StoreBenchFigure {
+/** The same commands through one plain pg client: each statement commits on its own. */
+function viaAutocommitPostgres(client: pg.Client): (c: Command) => Promise<void> {
+  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[]) => (await client.query<R>(text, values)).rows;
+  const entry = (v: unknown[]) =>
+    q(
+      `INSERT INTO rune_ledger (character_id, owner_id, kind, amount, balance_after, bloodstain_after, lost, stat, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      v,
+    );
+  const setRunes = (held: number, stain: number | null, now: number, id: number) =>
+    q('UPDATE characters SET runes_held = $1, bloodstain = $2, updated_at = $3 WHERE id = $4', [held, stain, now, id]);
+  return async (c) => {
+    const [row] = await q<Row>('SELECT * FROM characters WHERE owner_id = $1 AND name_key = $2', [c.user, c.name.toLowerCase()]);
+    if (!row) throw new Error('missing character');
+    const now = Date.now();
+    switch (c.t) {
+      case 'show':
+        return;
+      case 'add': {
+        const held = row.runes_held + c.amount;
+        if (held > 999_999_999) return;
+        await setRunes(held, row.bloodstain, now, row.id);
+        await entry([row.id, c.user, 'earned', c.amount, held, row.bloodstain, 0, null, now]);
+        return;
+      }
+      case 'spend': {
+        if (row.runes_held < c.amount) return;
+        const held = row.runes_held - c.amount;
+        await setRunes(held, row.bloodstain, now, row.id);
+        await entry([row.id, c.user, 'purchase', -c.amount, held, row.bloodstain, 0, null, now]);
+        return;
+      }
+      case 'levelUp': {
+        if ((row[c.stat] as number) >= 99) return;
+        const cost = runesBetween(row.level, row.level + 1);
+        if (row.runes_held < cost) return;
+        const held = row.runes_held - cost;
+        await q(`UPDATE characters SET ${c.stat} = ${c.stat} + 1, level = $1, runes_held = $2, updated_at = $3 WHERE id = $4`, [row.level + 1, held, now, row.id]);
+        await entry([row.id, c.user, 'level_up', -cost, held, row.bloodstain, 0, c.stat, now]);
+        return;
+      }
+      case 'death': {
+        if (row.bloodstain !== null) await entry([row.id, c.user, 'lost', 0, row.runes_held, null, row.bloodstain, null, now]);
+        const stain = row.runes_held > 0 ? row.runes_held : null;
+        await setRunes(0, stain, now, row.id);
+        await entry([row.id, c.user, 'death_drop', -row.runes_held, 0, stain, 0, null, now]);
+        return;
+      }
+      case 'recovery': {
+        if (row.bloodstain === null) return;
+        const got = Math.min(row.bloodstain, 999_999_999 - row.runes_held);
+        await setRunes(row.runes_held + got, null, now, row.id);
+        await entry([row.id, c.user, 'recovered', got, row.runes_held + got, null, row.bloodstain - got, null, now]);
+        return;
+      }
+    }
+  };
+}
+
+async function measure(label: string, commands: Command[], exec: (c: Command) => Promise<void>): Promise<StoreBenchFigure> {
   const times = new Float64Array(commands.length);
   const start = process.hrtime.bigint();
   for (let i = 0; i < commands.length; i++) {
     const t0 = process.hrtime.bigint();
-    exec(commands[i]!);
+    await exec(commands[i]!);
     times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
   }
   const totalMs = Number(process.hrtime.bigint() - start) / 1e6;
@@ -203,55 +271,84 @@ function measure(label: string, commands: Command[], exec: (c: Command) => void)
   };
 }
 
-/** Runs every variant on its own fresh temporary file database and returns the figures. */
+/** Runs every SQLite variant on its own fresh temporary file database and returns the figures. */
 export async function benchStore(options: { commands?: number } = {}): Promise<StoreBenchResult> {
   const count = options.commands ?? 2_000;
   const commands = workload(count);
   const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
   const figures: StoreBenchFigure[] = [];
   try {
-    const variants: { label: string; run: (path: string, label: string) => StoreBenchFigure }[] = [
+    const variants: { label: string; run: (path: string, label: string) => Promise<StoreBenchFigure> }[] = [
       {
         label: 'store (WAL, synchronous=FULL, one IMMEDIATE transaction per command)',
-        run: (path, label) => {
-          const store = openStore(path);
-          seed(store);
-          const figure = measure(label, commands, viaStore(store));
-          store.close();
+        run: async (path, label) => {
+          const store = await openStore(path);
+          await seed(store);
+          const figure = await measure(label, commands, viaStore(store));
+          await store.close();
           return figure;
         },
       },
       {
         label: 'store (WAL, synchronous=NORMAL, one IMMEDIATE transaction per command)',
-        run: (path, label) => {
-          const store = openStore(path, { synchronous: 'NORMAL' });
-          seed(store);
-          const figure = measure(label, commands, viaStore(store));
-          store.close();
+        run: async (path, label) => {
+          const store = await openStore(path, { synchronous: 'NORMAL' });
+          await seed(store);
+          const figure = await measure(label, commands, viaStore(store));
+          await store.close();
           return figure;
         },
       },
       {
         label: 'baseline: autocommit, no transaction per command (WAL, synchronous=FULL)',
-        run: (path, label) => {
-          const store = openStore(path);
-          seed(store);
-          store.close();
+        run: async (path, label) => {
+          const store = await openStore(path);
+          await seed(store);
+          await store.close();
           const db = new Database(path, { timeout: 5000 });
           db.pragma('journal_mode = WAL');
           db.pragma('synchronous = FULL');
           db.pragma('foreign_keys = ON');
-          const figure = measure(label, commands, viaAutocommit(db));
+          const figure = await measure(label, commands, viaAutocommit(db));
           db.close();
           return figure;
         },
       },
     ];
-    variants.forEach((v, i) => figures.push(v.run(join(dir, `v${i}.db`), v.label)));
+    for (const [i, v] of variants.entries()) figures.push(await v.run(join(dir, `v${i}.db`), v.label));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { figures, baseline: figures[2]!.label };
+  return { backend: 'sqlite', figures, baseline: figures[2]!.label };
+}
+
+/** The store and its baseline on PostgreSQL at `url`, each in a fresh schema of its own. */
+export async function benchPostgresStore(url: string, options: { commands?: number } = {}): Promise<StoreBenchResult> {
+  const commands = workload(options.commands ?? 2_000);
+  const stamp = `${process.pid}_${Date.now().toString(36)}`;
+  const storeSchema = `bench_store_${stamp}`;
+  const baseSchema = `bench_base_${stamp}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const store = await openStore({ backend: 'postgres', url, schema: storeSchema });
+    await seed(store);
+    const storeFigure = await measure('store (one transaction per command, owner lock and row lock)', commands, viaStore(store));
+    await store.close();
+
+    const seeded = await openStore({ backend: 'postgres', url, schema: baseSchema });
+    await seed(seeded);
+    await seeded.close();
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${baseSchema}`, types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as never } });
+    await client.connect();
+    const baseFigure = await measure('baseline: autocommit, no transaction per command (one plain pg client)', commands, viaAutocommitPostgres(client));
+    await client.end();
+    return { backend: 'postgres', figures: [storeFigure, baseFigure], baseline: baseFigure.label };
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${storeSchema} CASCADE`).catch(() => undefined);
+    await admin.query(`DROP SCHEMA IF EXISTS ${baseSchema} CASCADE`).catch(() => undefined);
+    await admin.end();
+  }
 }
 
 function format(result: StoreBenchResult): string {
@@ -260,14 +357,36 @@ function format(result: StoreBenchResult): string {
     const ratio = f === base ? '(baseline)' : `${(f.commandsPerSecond / base.commandsPerSecond).toFixed(2)}× baseline`;
     return `${f.label}\n    ${f.commandsPerSecond.toLocaleString('en-US')} commands/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, max ${f.maxMs} ms  ${ratio}`;
   });
-  return `${result.figures[0]!.commands.toLocaleString('en-US')} character commands (30% add, 15% buy, 20% level up, 10% death, 10% recovery, 15% show) over ${USERS * NAMES.length} characters, temporary file database:\n${lines.join('\n')}\n`;
+  const where = result.backend === 'sqlite' ? 'SQLite, temporary file database' : 'PostgreSQL';
+  return `${result.figures[0]!.commands.toLocaleString('en-US')} character commands (30% add, 15% buy, 20% level up, 10% death, 10% recovery, 15% show) over ${USERS * NAMES.length} characters, ${where}:\n${lines.join('\n')}\n`;
 }
 
-/** Entry point for bench/run.ts: prints the figures and returns them. */
-export async function run(commands?: number): Promise<StoreBenchResult> {
-  const result = await benchStore(commands === undefined ? {} : { commands });
-  process.stdout.write(format(result));
-  return result;
+/** Entry point for bench/run.ts: prints the figures for SQLite, then PostgreSQL (if one can be had), and returns them. */
+export async function run(commands?: number): Promise<StoreBenchResult[]> {
+  const options = commands === undefined ? {} : { commands };
+  const results = [await benchStore(options)];
+  process.stdout.write(format(results[0]!));
+  let url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
+  let cluster: PostgresCluster | null = null;
+  if (!url) {
+    try {
+      cluster = await startPostgresCluster();
+      url = cluster.url;
+      process.stdout.write(`\n(PostgreSQL: a throwaway local cluster, ${cluster.version})\n`);
+    } catch (error) {
+      process.stdout.write(`\nPostgreSQL: skipped (${(error as Error).message}; set DATABASE_URL to measure against a server)\n`);
+    }
+  }
+  try {
+    if (url) {
+      const result = await benchPostgresStore(url, options);
+      results.push(result);
+      process.stdout.write(`\n${format(result)}`);
+    }
+  } finally {
+    cluster?.stop();
+  }
+  return results;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

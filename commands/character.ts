@@ -28,12 +28,12 @@ import {
   shareCardId,
   shareListId,
   stampOf,
-  storeErrorText,
   userText,
 } from '../src/render/character.ts';
+import { storeErrorText } from '../src/render/storeErrors.ts';
 import { StoreError } from '../src/characters/errors.ts';
 import type { CharacterStore } from '../src/characters/store.ts';
-import type { Character, CharacterRef } from '../src/characters/types.ts';
+import type { Character, CharacterRef, CharacterView } from '../src/characters/types.ts';
 import { MAX_CHARACTERS_PER_USER, NAME_MAX_LENGTH, NOTE_MAX_LENGTH, RUNE_CAP } from '../src/characters/validate.ts';
 import { planPurchase } from '../src/items/requirements.ts';
 import { CLASSES, STAT_KEYS, type Stat, type Stats } from '../src/game/classes.ts';
@@ -47,7 +47,6 @@ import type { Category, ItemRecord } from '../src/items/types.ts';
 export const CONFIRM_SECONDS = 5 * 60;
 /** Ledger entries per history page, and on the card. */
 const HISTORY_PAGE_SIZE = 10;
-const CARD_RECENT = 3;
 /** Largest import file accepted (the same as Discord's default upload limit). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 const MAX_QUANTITY = 999;
@@ -192,9 +191,9 @@ function store(context: { services: CommandContext['services'] }): CharacterStor
 }
 
 /** Runs store work; a StoreError a player can act on becomes a UserError, the rest propagate (logged). */
-function attempt<T>(work: () => T): T {
+async function attempt<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     if (error instanceof StoreError && error.code !== 'storage' && error.code !== 'schema_too_new') throw new UserError(storeErrorText(error));
     throw error;
@@ -212,31 +211,23 @@ function nameArg(context: CommandContext): string | undefined {
   return name === undefined || name.trim() === '' ? undefined : name;
 }
 
-function activeMark(s: CharacterStore, character: Character, guildId: string | null): 'global' | 'here' | null {
-  const listing = s.listCharacters(character.ownerId, guildId);
-  if (listing.active !== character.name) return null;
-  return guildId !== null && listing.guildOverride === character.name ? 'here' : 'global';
-}
-
-/** The owner's card with the latest ledger entries, re-read from the database. */
-function ownCard(s: CharacterStore, character: Character, guildId: string | null, forOthers = false): EmbedView {
-  const page = s.history({ userId: character.ownerId, name: character.name }, 1, CARD_RECENT);
-  return characterCard(page.character, {
-    recent: page.entries,
-    entryCount: page.totals.entries,
-    active: activeMark(s, page.character, guildId),
+/** The owner's card with the latest ledger entries, as the store read it (in the same transaction as any change). */
+function ownCard(view: CharacterView, forOthers = false): EmbedView {
+  return characterCard(view.character, {
+    recent: view.recent,
+    entryCount: view.entryCount,
+    active: view.active,
     ...(forOthers ? { viewedByOther: true } : {}),
   });
 }
 
 /** A private reply about the caller's own character: a line saying what happened, the card, and Share. */
-function ownReply(context: CommandContext, character: Character, content?: string): Reply {
-  const s = store(context);
+function ownReply(view: CharacterView, content?: string): Reply {
   return {
     ephemeral: true,
     ...(content ? { content } : {}),
-    embeds: [ownCard(s, character, context.request.guildId)],
-    components: [[shareButton(shareCardId(character))]],
+    embeds: [ownCard(view)],
+    components: [[shareButton(shareCardId(view.character))]],
   };
 }
 
@@ -247,20 +238,19 @@ function privateText(content: string): Reply {
 // ---------------------------------------------------------------------------------------------
 // Subcommands
 
-function create(context: CommandContext): Reply {
+async function create(context: CommandContext): Promise<Reply> {
   const name = context.options.getString('name', true);
   const className = context.options.getString('class', true);
-  const { character, madeActive } = attempt(() => store(context).createCharacter(context.request.user.id, { name, className }));
+  const { character, madeActive, view } = await attempt(() => store(context).createCharacter(context.request.user.id, { name, className }));
   return ownReply(
-    context,
-    character,
+    view,
     `Created ${nameOf(character)}, ${/^[AEIOU]/.test(character.className) ? 'an' : 'a'} ${character.className} at level ${character.level}.${madeActive ? ' It is your active character.' : ` Switch to it with \`/character switch\`.`}`,
   );
 }
 
-function listCommand(context: CommandContext): Reply {
+async function listCommand(context: CommandContext): Promise<Reply> {
   const { user, guildId } = context.request;
-  const listing = attempt(() => store(context).listCharacters(user.id, guildId));
+  const listing = await attempt(() => store(context).listCharacters(user.id, guildId));
   return {
     ephemeral: true,
     embeds: [listEmbed(listing, guildId !== null)],
@@ -268,19 +258,18 @@ function listCommand(context: CommandContext): Reply {
   };
 }
 
-function show(context: CommandContext): Reply {
+async function show(context: CommandContext): Promise<Reply> {
   const { user, guildId } = context.request;
   const other = context.options.getUser('user');
   const name = nameArg(context);
   if (other && other.id !== user.id) {
-    const character = attempt(() => store(context).getCharacter(user.id, { ownerId: other.id, name: name ?? null, guildId }));
+    const character = await attempt(() => store(context).getCharacter(user.id, { ownerId: other.id, name: name ?? null, guildId }));
     return { ephemeral: true, content: `<@${other.id}>'s character:`, embeds: [characterCard(character, { viewedByOther: true })] };
   }
-  const character = attempt(() => store(context).getCharacter(user.id, { name: name ?? null, guildId }));
-  return ownReply(context, character);
+  return ownReply(await attempt(() => store(context).getCharacterView(user.id, { name: name ?? null, guildId })));
 }
 
-function switchCommand(context: CommandContext): Reply {
+async function switchCommand(context: CommandContext): Promise<Reply> {
   const { user, guildId } = context.request;
   const name = context.options.getString('name', true);
   const here = context.options.getBoolean('here') ?? false;
@@ -289,32 +278,29 @@ function switchCommand(context: CommandContext): Reply {
   }
   const s = store(context);
   if (here) {
-    const { character } = attempt(() => s.switchActive(user.id, name, guildId));
-    const global = s.listCharacters(user.id, null).globalActive;
+    const { character, globalActive, view } = await attempt(() => s.switchActive(user.id, name, guildId));
+    const global = globalActive?.name;
     const elsewhere = global && global !== character.name ? ` Elsewhere it is still ${nameOf({ name: global })}.` : '';
-    return ownReply(context, character, `${nameOf(character)} is now your active character in this server.${elsewhere}`);
+    return ownReply(view, `${nameOf(character)} is now your active character in this server.${elsewhere}`);
   }
-  const before = guildId === null ? null : s.listCharacters(user.id, guildId).guildOverride;
-  const { character } = attempt(() => s.switchActive(user.id, name, null));
-  let cleared = '';
-  if (guildId !== null && before !== null) {
-    attempt(() => s.clearGuildOverride(user.id, guildId));
-    if (before !== character.name) cleared = ` This server's own pick (${nameOf({ name: before })}) was cleared.`;
-  }
-  return ownReply(context, character, `${nameOf(character)} is now your active character everywhere (except servers where you picked another with \`here:true\`).${cleared}`);
+  // Switching everywhere from a server also drops that server's own pick, in the same transaction.
+  const { character, clearedOverride, view } = await attempt(() => s.switchActive(user.id, name, null, { clearGuildOverride: guildId }));
+  const before = clearedOverride?.name ?? null;
+  const cleared = before !== null && before !== character.name ? ` This server's own pick (${nameOf({ name: before })}) was cleared.` : '';
+  return ownReply(view, `${nameOf(character)} is now your active character everywhere (except servers where you picked another with \`here:true\`).${cleared}`);
 }
 
-function rename(context: CommandContext): Reply {
+async function rename(context: CommandContext): Promise<Reply> {
   const name = context.options.getString('name', true);
   const newName = context.options.getString('new_name', true);
-  const { character, previousName } = attempt(() => store(context).renameCharacter(refOf(context, name), newName));
-  return ownReply(context, character, `Renamed ${nameOf({ name: previousName })} to ${nameOf(character)}.`);
+  const { character, previousName, view } = await attempt(() => store(context).renameCharacter(refOf(context, name), newName));
+  return ownReply(view, `Renamed ${nameOf({ name: previousName })} to ${nameOf(character)}.`);
 }
 
-function deleteCommand(context: CommandContext): Reply {
+async function deleteCommand(context: CommandContext): Promise<Reply> {
   const name = context.options.getString('name', true);
   const s = store(context);
-  const page = attempt(() => s.history(refOf(context, name), 1, 1));
+  const page = await attempt(() => s.history(refOf(context, name), 1, 1));
   const c = page.character;
   const expires = Math.floor(context.services.now().getTime() / 1000) + CONFIRM_SECONDS;
   const confirmId = `character:del:${c.ownerId}:${c.id}:${stampOf(c)}:${expires.toString(36)}`;
@@ -328,15 +314,15 @@ function deleteCommand(context: CommandContext): Reply {
   };
 }
 
-function visibility(context: CommandContext): Reply {
+async function visibility(context: CommandContext): Promise<Reply> {
   const name = context.options.getString('name', true);
   const isPublic = context.options.getBoolean('public', true);
-  const { character, changed } = attempt(() => store(context).setVisibility(refOf(context, name), isPublic));
+  const { character, changed, view } = await attempt(() => store(context).setVisibility(refOf(context, name), isPublic));
   const what = isPublic ? 'public: anyone can see it with `/character show user:@you`' : 'private: only you can see it';
-  return ownReply(context, character, `${nameOf(character)} ${changed ? 'is now' : 'was already'} ${what}.`);
+  return ownReply(view, `${nameOf(character)} ${changed ? 'is now' : 'was already'} ${what}.`);
 }
 
-function stats(context: CommandContext): Reply {
+async function stats(context: CommandContext): Promise<Reply> {
   const changes: Partial<Stats> = {};
   for (const stat of STAT_KEYS) {
     const value = context.options.getInteger(stat);
@@ -345,13 +331,13 @@ function stats(context: CommandContext): Reply {
   if (Object.keys(changes).length === 0) {
     throw new UserError(`Give at least one stat to set, e.g. \`/character stats vigor:40 strength:30\` (${STAT_KEYS.join(', ')}).`);
   }
-  const { character, previousStats, previousLevel } = attempt(() => store(context).setStats(refOf(context, nameArg(context)), changes));
+  const { character, previousStats, previousLevel, view } = await attempt(() => store(context).setStats(refOf(context, nameArg(context)), changes));
   const moved = STAT_KEYS.filter((k) => previousStats[k] !== character.stats[k]).map((k) => `${statLabel(k)} ${previousStats[k]} → ${character.stats[k]}`);
   const level = previousLevel === character.level ? `level ${character.level}` : `level ${previousLevel} → ${character.level}`;
-  return ownReply(context, character, moved.length ? `${nameOf(character)}: ${moved.join(', ')} (${level}). No runes were spent.` : `${nameOf(character)}: nothing changed (${level}).`);
+  return ownReply(view, moved.length ? `${nameOf(character)}: ${moved.join(', ')} (${level}). No runes were spent.` : `${nameOf(character)}: nothing changed (${level}).`);
 }
 
-function progress(context: CommandContext): Reply {
+async function progress(context: CommandContext): Promise<Reply> {
   const journey = context.options.getInteger('journey');
   const regular = context.options.getInteger('regular_upgrade');
   const somber = context.options.getInteger('somber_upgrade');
@@ -359,58 +345,56 @@ function progress(context: CommandContext): Reply {
     throw new UserError('Give `journey`, `regular_upgrade` or `somber_upgrade`, e.g. `/character progress regular_upgrade:18 somber_upgrade:7`.');
   }
   const maxUpgrade = regular === undefined && somber === undefined ? undefined : { ...(regular !== undefined ? { regular } : {}), ...(somber !== undefined ? { somber } : {}) };
-  const { character } = attempt(() =>
+  const { character, view } = await attempt(() =>
     store(context).setProgress(refOf(context, nameArg(context)), { ...(journey !== undefined ? { journey } : {}), ...(maxUpgrade ? { maxUpgrade } : {}) }),
   );
   return ownReply(
-    context,
-    character,
+    view,
     `${nameOf(character)}: journey ${character.journey}, highest weapon +${character.maxUpgrade.regular} regular / +${character.maxUpgrade.somber} somber.`,
   );
 }
 
-function runesCommand(context: CommandContext, action: 'set' | 'add'): Reply {
+async function runesCommand(context: CommandContext, action: 'set' | 'add'): Promise<Reply> {
   const amount = context.options.getInteger('amount', true);
   const note = context.options.getString('note');
   const ref = refOf(context, nameArg(context));
   const s = store(context);
   if (action === 'set') {
-    const { character, previous } = attempt(() => s.setRunes(ref, amount, note ?? null));
-    return ownReply(context, character, `${nameOf(character)}: runes held ${fmt(previous)} → **${fmt(character.runesHeld)}**.`);
+    const { character, previous, view } = await attempt(() => s.setRunes(ref, amount, note ?? null));
+    return ownReply(view, `${nameOf(character)}: runes held ${fmt(previous)} → **${fmt(character.runesHeld)}**.`);
   }
-  const { character, entry } = attempt(() => s.addRunes(ref, amount, note ?? null));
-  return ownReply(context, character, `${nameOf(character)}: ${amount >= 0 ? 'earned' : 'took away'} ${fmt(Math.abs(entry.amount))} runes, now holding **${fmt(character.runesHeld)}**.`);
+  const { character, entry, view } = await attempt(() => s.addRunes(ref, amount, note ?? null));
+  return ownReply(view, `${nameOf(character)}: ${amount >= 0 ? 'earned' : 'took away'} ${fmt(Math.abs(entry.amount))} runes, now holding **${fmt(character.runesHeld)}**.`);
 }
 
-function levelup(context: CommandContext): Reply {
+async function levelup(context: CommandContext): Promise<Reply> {
   const stat = context.options.getString('stat', true);
   const points = context.options.getInteger('points') ?? 1;
-  const result = attempt(() => store(context).levelUp(refOf(context, nameArg(context)), stat, points));
+  const result = await attempt(() => store(context).levelUp(refOf(context, nameArg(context)), stat, points));
   const { character } = result;
   return ownReply(
-    context,
-    character,
+    result.view,
     `${nameOf(character)}: ${statLabel(result.stat)} ${result.fromValue} → ${result.toValue}, level ${result.fromLevel} → ${result.toLevel}, ` +
       `for **${fmt(result.cost)}** runes. Holding ${fmt(character.runesHeld)}.`,
   );
 }
 
-function died(context: CommandContext): Reply {
-  const { character, dropped, lostBloodstain } = attempt(() => store(context).recordDeath(refOf(context, nameArg(context))));
+async function died(context: CommandContext): Promise<Reply> {
+  const { character, dropped, lostBloodstain, view } = await attempt(() => store(context).recordDeath(refOf(context, nameArg(context))));
   const lines = [dropped > 0 ? `${nameOf(character)} died: **${fmt(dropped)}** runes dropped into a bloodstain.` : `${nameOf(character)} died holding no runes.`];
   if (lostBloodstain > 0) lines.push(`The earlier bloodstain of **${fmt(lostBloodstain)}** runes was not recovered and is lost for good.`);
   if (dropped > 0) lines.push('Touch the bloodstain before dying again, then `/character recovered`.');
-  return ownReply(context, character, lines.join('\n'));
+  return ownReply(view, lines.join('\n'));
 }
 
-function recovered(context: CommandContext): Reply {
-  const { character, recovered: back, lostToCap } = attempt(() => store(context).recordRecovery(refOf(context, nameArg(context))));
+async function recovered(context: CommandContext): Promise<Reply> {
+  const { character, recovered: back, lostToCap, view } = await attempt(() => store(context).recordRecovery(refOf(context, nameArg(context))));
   const cap = lostToCap > 0 ? ` ${fmt(lostToCap)} did not fit under the cap of ${fmt(RUNE_CAP)} and are lost.` : '';
-  return ownReply(context, character, `${nameOf(character)} recovered **${fmt(back)}** runes from the bloodstain, now holding ${fmt(character.runesHeld)}.${cap}`);
+  return ownReply(view, `${nameOf(character)} recovered **${fmt(back)}** runes from the bloodstain, now holding ${fmt(character.runesHeld)}.${cap}`);
 }
 
-function historyReply(s: CharacterStore, ref: CharacterRef, page: number): Reply {
-  const result = attempt(() => s.history(ref, page, HISTORY_PAGE_SIZE));
+async function historyReply(s: CharacterStore, ref: CharacterRef, page: number): Promise<Reply> {
+  const result = await attempt(() => s.history(ref, page, HISTORY_PAGE_SIZE));
   const reply: Reply = { ephemeral: true, embeds: [historyEmbed(result)], components: historyButtons(result) };
   // The store shows the last page for a page past the end: say so rather than pretend it was asked for.
   if (page > result.pageCount) {
@@ -419,7 +403,7 @@ function historyReply(s: CharacterStore, ref: CharacterRef, page: number): Reply
   return reply;
 }
 
-function history(context: CommandContext): Reply {
+function history(context: CommandContext): Promise<Reply> {
   const page = context.options.getInteger('page') ?? 1;
   if (page < 1) throw new UserError('`page` must be 1 or more.');
   return historyReply(store(context), refOf(context, nameArg(context)), page);
@@ -447,7 +431,7 @@ function pick(raw: string, filter: ItemFilter, what: string): Exclude<ItemResolu
   return found;
 }
 
-function buy(context: CommandContext): Reply {
+async function buy(context: CommandContext): Promise<Reply> {
   const raw = context.options.getString('item', true);
   const quantity = context.options.getInteger('quantity') ?? 1;
   if (quantity < 1 || quantity > MAX_QUANTITY) throw new UserError(`\`quantity\` must be from 1 to ${MAX_QUANTITY}.`);
@@ -473,15 +457,14 @@ function buy(context: CommandContext): Reply {
   }
   const what = quantity === 1 ? item.name : `${item.name} ×${quantity}`;
   const from = joinNames(plan.lines.map((l) => `${plan.lines.length > 1 ? `${l.count} from ` : ''}${l.merchant} at ${fmt(l.priceEach)}`));
-  const { character } = attempt(() => store(context).spend(refOf(context, nameArg(context)), 'purchase', plan.total, truncate(what, 100), truncate(from, 200)));
+  const { character, view } = await attempt(() => store(context).spend(refOf(context, nameArg(context)), 'purchase', plan.total, truncate(what, 100), truncate(from, 200)));
   return ownReply(
-    context,
-    character,
+    view,
     `${nameOf(character)} bought ${escapeUserText(what)} for **${fmt(plan.total)}** runes (${escapeUserText(from)}). Holding ${fmt(character.runesHeld)}.`,
   );
 }
 
-function upgrade(context: CommandContext): Reply {
+async function upgrade(context: CommandContext): Promise<Reply> {
   const raw = context.options.getString('weapon', true);
   const from = context.options.getInteger('from', true);
   const to = context.options.getInteger('to', true);
@@ -506,15 +489,14 @@ function upgrade(context: CommandContext): Reply {
   const ref = refOf(context, nameArg(context));
   const s = store(context);
   const what = `${item.name} +${from}→+${to}`;
-  const result = attempt(() => s.recordUpgrade(ref, { amount: plan.runes.total, what: truncate(what, 100), path, toLevel: to }));
+  const result = await attempt(() => s.recordUpgrade(ref, { amount: plan.runes.total, what: truncate(what, 100), path, toLevel: to }));
   const character = result.character;
   const raised = result.raised ? ` Highest ${path} upgrade is now +${to} (used by /matchmaking).` : '';
   const stones = plan.materials.totals.map((m) => `${m.count} × ${m.material}`).join(', ');
   // As in /upgrade, an explicit `from` wins over a "+N" typed after the name (here `from` is always given).
   const typedLevel = found.level !== undefined && found.level !== from ? `\nThe +${found.level} in the name was not used: \`from\` says +${from}.` : '';
   return ownReply(
-    context,
-    character,
+    result.view,
     `${nameOf(character)} upgraded ${escapeUserText(what)} for **${fmt(plan.runes.total)}** runes. Holding ${fmt(character.runesHeld)}.${raised}` +
       (stones ? `\nIt also takes ${stones} (not tracked here).` : '') +
       typedLevel,
@@ -531,8 +513,8 @@ function exportFile(document: unknown, name: string): { name: string; data: Buff
   return { name, data: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'), description: 'Tarnished Ledger characters and rune ledgers (JSON)' };
 }
 
-function exportCommand(context: CommandContext): Reply {
-  const document = attempt(() => store(context).exportUser(context.request.user.id));
+async function exportCommand(context: CommandContext): Promise<Reply> {
+  const document = await attempt(() => store(context).exportUser(context.request.user.id));
   const entries = document.characters.reduce((n, c) => n + c.ledger.length, 0);
   const names = document.characters.map((c) => nameOf(c));
   return {
@@ -567,8 +549,10 @@ async function importCommand(context: CommandContext): Promise<Reply> {
   await context.defer();
   const s = store(context);
   const userId = context.request.user.id;
-  const backup = replace ? attempt(() => s.exportUser(userId)) : null;
-  const { imported, replaced, globalActive } = attempt(() => s.importUser(userId, new Uint8Array(bytes), { mode: replace ? 'replace' : 'merge' }));
+  // One transaction: the backup is exactly what a replace removes, and the listing what it leaves.
+  const { imported, replaced, globalActive, backup, listing } = await attempt(() =>
+    s.importUser(userId, new Uint8Array(bytes), { mode: replace ? 'replace' : 'merge', backup: replace, guildId: context.request.guildId }),
+  );
   const lines = [
     imported.length === 0
       ? 'The file holds no characters.'
@@ -578,18 +562,17 @@ async function importCommand(context: CommandContext): Promise<Reply> {
   if (globalActive) lines.push(`Active: ${nameOf(globalActive)}.`);
   const reply: Reply = { ephemeral: true, content: lines.join('\n') };
   if (backup && backup.characters.length > 0) reply.files = [exportFile(backup, `tarnished-ledger-${userId}-before-import-${dateStamp(context)}.json`)];
-  const listing = s.listCharacters(userId, context.request.guildId);
   reply.embeds = [listEmbed(listing, context.request.guildId !== null)];
   if (listing.characters.length) reply.components = [[shareButton(shareListId(userId))]];
   return reply;
 }
 
-function forgetMe(context: CommandContext): Reply {
+async function forgetMe(context: CommandContext): Promise<Reply> {
   const userId = context.request.user.id;
-  const s = store(context);
-  const { characters } = attempt(() => s.listCharacters(userId));
+  // Counted by the store (COUNTs in one read), not by reading every history.
+  const { characters: names, ledgerEntries: entries } = await attempt(() => store(context).summarizeUser(userId));
+  const characters = names.map((name) => ({ name }));
   if (characters.length === 0) return privateText('The bot stores nothing about you: you have no characters.');
-  const entries = characters.reduce((n, c) => n + s.history({ userId, name: c.name }, 1, 1).totals.entries, 0);
   const expires = Math.floor(context.services.now().getTime() / 1000) + CONFIRM_SECONDS;
   return {
     ephemeral: true,
@@ -620,11 +603,11 @@ function parseNumber(text: string | undefined, radix = 10): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-/** The owner's character with this id and creation stamp, or undefined (deleted, or the id was reused). */
-function findOwn(s: CharacterStore, ownerId: string, idText: string | undefined, stamp: string | undefined): Character | undefined {
+/** The owner's character with this id and creation stamp, or undefined (deleted: ids are never reused). */
+async function findOwn(s: CharacterStore, ownerId: string, idText: string | undefined, stamp: string | undefined): Promise<Character | undefined> {
   const id = parseNumber(idText);
   if (id === undefined || stamp === undefined) return undefined;
-  return s.listCharacters(ownerId).characters.find((c) => c.id === id && stampOf(c) === stamp);
+  return (await s.listCharacters(ownerId)).characters.find((c) => c.id === id && stampOf(c) === stamp);
 }
 
 function expired(context: ComponentContext, expiresText: string | undefined): boolean {
@@ -632,25 +615,26 @@ function expired(context: ComponentContext, expiresText: string | undefined): bo
   return expires === undefined || context.services.now().getTime() / 1000 > expires;
 }
 
-function share(context: ComponentContext, ownerId: string, rest: string[]): ComponentReply {
+async function share(context: ComponentContext, ownerId: string, rest: string[]): Promise<ComponentReply> {
   const s = store(context);
   const [what, idText, stamp, pageText] = rest;
   const sharedBy = `Shared by <@${ownerId}>`;
   if (what === 'l' && rest.length === 1) {
-    const listing = attempt(() => s.listCharacters(ownerId, context.request.guildId));
+    const listing = await attempt(() => s.listCharacters(ownerId, context.request.guildId));
     const { footer: _footer, ...embed } = listEmbed(listing, context.request.guildId !== null);
     return { mode: 'reply', reply: { content: sharedBy, embeds: [{ ...embed, title: `Characters (${listing.characters.length})` }] } };
   }
   if (what !== 'c' && what !== 'h') return componentText(EXPIRED);
-  const character = findOwn(s, ownerId, idText, stamp);
+  const character = await findOwn(s, ownerId, idText, stamp);
   if (!character) return componentText('That character no longer exists.');
   const ref = { userId: ownerId, name: character.name };
   if (what === 'c') {
     // A public copy: the facts, without the advice addressed to the owner.
-    return { mode: 'reply', reply: { content: sharedBy, embeds: [ownCard(s, character, context.request.guildId, true)] } };
+    const view = await attempt(() => s.getCharacterView(ownerId, { name: character.name, guildId: context.request.guildId }));
+    return { mode: 'reply', reply: { content: sharedBy, embeds: [ownCard(view, true)] } };
   }
   const page = parseNumber(pageText) ?? 1;
-  const result = attempt(() => s.history(ref, Math.max(1, page), HISTORY_PAGE_SIZE));
+  const result = await attempt(() => s.history(ref, Math.max(1, page), HISTORY_PAGE_SIZE));
   return { mode: 'reply', reply: { content: sharedBy, embeds: [historyEmbed(result)] } };
 }
 
@@ -666,23 +650,23 @@ async function component(context: ComponentContext): Promise<ComponentReply> {
       return share(context, ownerId, rest);
     case 'hist': {
       const [idText, stamp, pageText] = rest;
-      const character = findOwn(s, ownerId, idText, stamp);
+      const character = await findOwn(s, ownerId, idText, stamp);
       const page = parseNumber(pageText);
       if (!character || page === undefined) return updateText('That character no longer exists.');
-      return { mode: 'update', reply: historyReply(s, { userId: ownerId, name: character.name }, Math.max(1, page)) };
+      return { mode: 'update', reply: await historyReply(s, { userId: ownerId, name: character.name }, Math.max(1, page)) };
     }
     case 'del': {
       const [idText, stamp, expiresText] = rest;
       if (expired(context, expiresText)) return updateText('This confirmation expired: nothing was deleted. Run `/character delete` again.');
-      const character = findOwn(s, ownerId, idText, stamp);
+      const character = await findOwn(s, ownerId, idText, stamp);
       if (!character) return updateText('That character no longer exists.');
-      const result = attempt(() => s.deleteCharacter({ userId: ownerId, name: character.name }));
+      const result = await attempt(() => s.deleteCharacter({ userId: ownerId, name: character.name }));
       const active = result.globalActive ? ` Your active character is now ${nameOf(result.globalActive)}.` : '';
       return updateText(`Deleted ${nameOf(result.deleted)} and its ${fmt(result.ledgerEntriesDeleted)} ledger ${result.ledgerEntriesDeleted === 1 ? 'entry' : 'entries'}.${active}`);
     }
     case 'forget': {
       if (expired(context, rest[0])) return updateText('This confirmation expired: nothing was deleted. Run `/character forget-me` again.');
-      const result = attempt(() => s.forgetUser(ownerId));
+      const result = await attempt(() => s.forgetUser(ownerId));
       return updateText(
         `Done: deleted ${result.characters === 1 ? '1 character' : `${fmt(result.characters)} characters`}, ${fmt(result.ledgerEntries)} ledger ` +
           `${result.ledgerEntries === 1 ? 'entry' : 'entries'} and ${fmt(result.selections)} active ${result.selections === 1 ? 'selection' : 'selections'}. The bot stores nothing more about you.`,
@@ -696,9 +680,9 @@ async function component(context: ComponentContext): Promise<ComponentReply> {
 // ---------------------------------------------------------------------------------------------
 // Autocomplete
 
-function characterChoices(context: AutocompleteContext): Choice[] {
+async function characterChoices(context: AutocompleteContext): Promise<Choice[]> {
   const { user, guildId } = context.request;
-  const listing = store(context).listCharacters(user.id, guildId);
+  const listing = await store(context).listCharacters(user.id, guildId);
   const q = context.query.trim().toLowerCase();
   return listing.characters
     .filter((c) => c.name.toLowerCase().includes(q))
@@ -724,7 +708,7 @@ function weaponChoices(query: string): Choice[] {
   }));
 }
 
-function autocomplete(context: AutocompleteContext): Choice[] {
+function autocomplete(context: AutocompleteContext): Choice[] | Promise<Choice[]> {
   switch (context.request.focused) {
     case 'name':
       return characterChoices(context);

@@ -146,7 +146,7 @@ export const item = defineCommand({
     { usage: '/item name:gpff', description: 'short names and typos work too (Gold-Pickled Fowl Foot)' },
     { usage: '/item name:beast claw category:incantation', description: 'only look among one kind of item' },
   ],
-  execute({ request, activeCharacter }, args) {
+  async execute({ request, activeCharacter }, args) {
     const index = requireItemIndex();
     // Trimmed: a trailing space means "more words coming" to autocomplete, not to a submitted name.
     const query = args.name.trim();
@@ -154,12 +154,15 @@ export const item = defineCommand({
     if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
     // An autocomplete choice carries the item's key when two items share a name (Beast Claw).
     const chosen = index.get(query);
-    if (chosen) return cardReply(chosen, { index, character: activeCharacter() ?? undefined, shareable: mustStayPrivate(request, activeCharacter()) });
+    if (chosen) {
+      const mine = await activeCharacter();
+      return cardReply(chosen, { index, character: mine ?? undefined, shareable: mustStayPrivate(request, mine) });
+    }
     const result = index.lookup(query, { ...filters, limit: 25 });
-    const character = activeCharacter();
+    const character = await activeCharacter();
     return answer(index, query, result, filters, character ?? undefined, mustStayPrivate(request, character)) ?? notFound(index, query, filters);
   },
-  component({ request, args, activeCharacter }) {
+  async component({ request, args, activeCharacter }) {
     const index = requireItemIndex();
     const [action, categoryIndex = '-', query = ''] = args;
     if (action === 'share') {
@@ -176,11 +179,11 @@ export const item = defineCommand({
     const filters: SearchFilters = { category };
     const hits = query ? index.search(query, { ...filters, limit: MAX_ALTERNATIVES + 1 }) : [];
     // On a card others can see, the pick updates the plain card; on a private one, the character's too.
-    const character = request.messageEphemeral || !seenByOthers(request) ? (activeCharacter() ?? undefined) : undefined;
+    const character = request.messageEphemeral || !seenByOthers(request) ? ((await activeCharacter()) ?? undefined) : undefined;
     const reply = cardReply(picked, { index, hits, query: query || picked.name, filters, exact: false, character });
     return { mode: 'update', reply: { ...reply, content: query ? `Matches for “${escapeUserText(query)}”:` : '' } };
   },
-  text({ request, activeCharacter }) {
+  async text({ request, activeCharacter }) {
     if (!looksLikeItemLookup(request.content)) return null;
     const index = getItemIndex();
     if (!index) return null;
@@ -190,6 +193,6 @@ export const item = defineCommand({
     // ("hello there" → 'Prattling Pate "Hello"') are left to the router's help.
     const misspelt = result.best?.tier === TIER.FUZZY && result.best.score >= DM_MIN_FUZZY;
     if (!result.confident && !misspelt) return null;
-    return answer(index, query, result, {}, activeCharacter() ?? undefined);
+    return answer(index, query, result, {}, (await activeCharacter()) ?? undefined);
   },
 });

@@ -26,13 +26,13 @@ function range(r: { min: number; max: number } | null, plusSign = false): string
   return r.min === r.max ? `${p}${r.min}` : `${p}${r.min} to ${p}${r.max}`;
 }
 
-function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
+async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Promise<Reply> {
   const character = () => context.activeCharacter();
   let level = args.level;
   let weaponLevel = args.weapon_level;
   const somberGiven = args.somber !== undefined;
   let somber = args.somber ?? false;
-  const me = level === undefined || weaponLevel === undefined ? character() : null;
+  const me = level === undefined || weaponLevel === undefined ? await character() : null;
   const used: string[] = [];
   if (level === undefined) {
     if (!me) throw new UserError(`Give \`level\` (${validValues(OPTIONS.level)}), or create a character with \`/character create\` and I will use its level.`);

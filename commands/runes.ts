@@ -151,7 +151,7 @@ function levelAnswer(context: { services: CommandContext['services'] }, from: nu
   return attachChart(reply, (charts) => charts.levelCostChart({ from, to, ...(held !== undefined ? { held } : {}) }), chartOptions(context));
 }
 
-function runesLevel(context: CommandContext, args: ArgsOf<typeof LEVEL_OPTIONS>): Reply | Promise<Reply> {
+async function runesLevel(context: CommandContext, args: ArgsOf<typeof LEVEL_OPTIONS>): Promise<Reply> {
   const character = () => context.activeCharacter();
   let { from, held } = args;
   const { to } = args;
@@ -160,7 +160,7 @@ function runesLevel(context: CommandContext, args: ArgsOf<typeof LEVEL_OPTIONS>)
   const used: string[] = [];
   // The character is read only when `from` is left out: a level given explicitly is a question about
   // levels, not about the player (and the reply then stays public).
-  const me = from === undefined ? character() : null;
+  const me = from === undefined ? await character() : null;
   let fromIsMine = false;
   if (from === undefined) {
     if (!me) {
@@ -191,11 +191,11 @@ function runesLevel(context: CommandContext, args: ArgsOf<typeof LEVEL_OPTIONS>)
 // ---------------------------------------------------------------------------------------------
 // /runes reach
 
-function runesReach(context: CommandContext, args: ArgsOf<typeof REACH_OPTIONS>): Reply {
+async function runesReach(context: CommandContext, args: ArgsOf<typeof REACH_OPTIONS>): Promise<Reply> {
   const character = () => context.activeCharacter();
   let { runes, from } = args;
   const used: string[] = [];
-  const me = runes === undefined || from === undefined ? character() : null;
+  const me = runes === undefined || from === undefined ? await character() : null;
   if (runes === undefined) {
     if (!me) throw new UserError(`Give \`runes\` (${validValues(REACH_OPTIONS.runes)}), or create a character with \`/character create\` and I will use the runes it holds.`);
     runes = me.runesHeld;
@@ -298,13 +298,13 @@ function rate(num: number, den: number): string {
  * NG+1), named in `ngSource` ("NG+1 from Miriel's journey 2"). The character is read only when `ng` is
  * left out.
  */
-function gainOptions(context: CommandContext, args: ArgsOf<typeof BOOST_OPTIONS>): { boosts: RuneGainOptions; ngSource: string | undefined } {
+async function gainOptions(context: CommandContext, args: ArgsOf<typeof BOOST_OPTIONS>): Promise<{ boosts: RuneGainOptions; ngSource: string | undefined }> {
   let ngCycle = args.ng;
   const area = args.area;
   const boosts: RuneGainOptions = { goldScarab: args.gold_scarab ?? false, fowlFoot: args.fowl_foot ?? false };
   let ngSource: string | undefined;
   if (ngCycle === undefined) {
-    const me = context.activeCharacter();
+    const me = await context.activeCharacter();
     if (me && me.journey > 1) {
       // Cycles above NG+7 scale like NG+7; the input bound only keeps the figure sane.
       ngCycle = Math.min(me.journey - 1, MAX_NG_CYCLE_INPUT);
@@ -323,9 +323,9 @@ function gainOptions(context: CommandContext, args: ArgsOf<typeof BOOST_OPTIONS>
 
 const FIRST_JOURNEY = 'no NG+ factor (give `ng` for NG+)';
 
-function runesGain(context: CommandContext, args: ArgsOf<typeof GAIN_OPTIONS>): Reply {
+async function runesGain(context: CommandContext, args: ArgsOf<typeof GAIN_OPTIONS>): Promise<Reply> {
   const { base } = args;
-  const { boosts, ngSource } = gainOptions(context, args);
+  const { boosts, ngSource } = await gainOptions(context, args);
   const gain = core(() => runeGain(base, boosts));
   const factors = gain.factors.map((f) => `${f.name} ${rate(f.rate.num, f.rate.den)}`);
   const lines: string[] = [];
@@ -373,7 +373,7 @@ function minutesText(minutes: number): string {
   return Number.isInteger(minutes) ? fmt(minutes) : String(Number(minutes.toFixed(2)));
 }
 
-function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): Reply | Promise<Reply> {
+async function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): Promise<Reply> {
   const character = () => context.activeCharacter();
   const perRun = args.per_run;
   const targetText = args.target.trim();
@@ -382,14 +382,14 @@ function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): 
   const chart = args.chart ?? false;
   if (!targetText) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
   const target = farmTarget(targetText);
-  const { boosts, ngSource } = gainOptions(context, args);
+  const { boosts, ngSource } = await gainOptions(context, args);
   let held = 0;
   let title: string;
   let mine = '';
   let fromNote = '';
   let planTarget: { runes: number } | { fromLevel: number; toLevel: number };
   if (target.kind === 'level') {
-    const me = from === undefined ? character() : null;
+    const me = from === undefined ? await character() : null;
     if (from === undefined) {
       if (me && me.level >= target.level) {
         throw new UserError(`${nameOf(me)} is already level ${me.level}: give a higher target level (up to ${MAX_LEVEL}), or \`from\`.`);
@@ -444,10 +444,10 @@ function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): 
 // ---------------------------------------------------------------------------------------------
 // /runes death
 
-function runesDeath(context: CommandContext, args: ArgsOf<typeof DEATH_OPTIONS>): Reply {
+async function runesDeath(context: CommandContext, args: ArgsOf<typeof DEATH_OPTIONS>): Promise<Reply> {
   const character = () => context.activeCharacter();
   let { held, level } = args;
-  const me = held === undefined || level === undefined ? character() : null;
+  const me = held === undefined || level === undefined ? await character() : null;
   const used: string[] = [];
   if (held === undefined) {
     if (!me) throw new UserError(`Give \`held\` (the runes you carry, ${validValues(DEATH_OPTIONS.held)}), or create a character with \`/character create\`.`);

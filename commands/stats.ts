@@ -31,11 +31,11 @@ function withNext(value: number, next: number | null, format: (n: number) => str
   return `${format(value)} (next point ${gain >= 0 ? '+' : ''}${format === fmt1 ? fmt1(gain) : fmt(gain)})`;
 }
 
-function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
+async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Promise<Reply> {
   const values: Partial<Record<Deriving, number>> = { ...args };
   let mine = '';
   if (Object.keys(values).length === 0) {
-    const me = context.activeCharacter();
+    const me = await context.activeCharacter();
     if (!me) {
       throw new UserError(`Give at least one of ${DERIVING.join(', ')} (each from ${MIN_STAT} to ${MAX_STAT}), or create a character with \`/character create\` to see its stats.`);
     }

@@ -169,7 +169,7 @@ function given(text: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
+async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Promise<Reply> {
   const weaponText = given(args.weapon);
   const ashText = given(args.ash);
   let { from, to } = args;
@@ -198,7 +198,7 @@ function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
   lines.push(result.runesTotal === null ? `Upgrade runes: **unknown** (this weapon's price per step is not in our item data).` : `Upgrade runes: **${fmt(result.runesTotal)}**.`);
   // Issue 5: the active character's runes held against the upgrade runes. Read only when there is a
   // figure to compare (reading a private character makes the reply private where others would see it).
-  const me = result.runesTotal === null ? null : context.activeCharacter();
+  const me = result.runesTotal === null ? null : await context.activeCharacter();
   if (me && result.runesTotal !== null) {
     const short = result.runesTotal - me.runesHeld;
     lines.push(`${nameOf(me)} holds ${fmt(me.runesHeld)} runes: ${short > 0 ? `**${fmt(short)} short**` : 'enough'}.`);

@@ -23,6 +23,13 @@ const ConfigSchema = z.object({
     z.string().regex(/^\d{17,20}$/, 'must be the numeric application id (17 to 20 digits)').optional(),
   ),
   DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DATABASE_PATH)),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((url) => /^postgres(ql)?:\/\/[^\s/]+/i.test(url) && URL.canParse(url), 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database')
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? blankToUndefined(value.toLowerCase()) : value),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -43,7 +50,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface Config {
   discordToken: string | undefined;
   applicationId: string | undefined;
+  /** The SQLite file (the default store), used when databaseUrl is not set. */
   databasePath: string;
+  /** postgres://… : characters live in PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string | undefined;
   logLevel: LogLevel;
   discordApiBase: string;
 }
@@ -65,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     discordToken: value.DISCORD_TOKEN,
     applicationId: value.DISCORD_APPLICATION_ID,
     databasePath: value.DATABASE_PATH,
+    databaseUrl: value.DATABASE_URL,
     logLevel: value.LOG_LEVEL,
     discordApiBase: value.DISCORD_API_BASE,
   };

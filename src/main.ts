@@ -4,7 +4,8 @@
 import process from 'node:process';
 import { configFromEnvironment } from './config.ts';
 import { createLogger } from './log.ts';
-import { createApp } from './app.ts';
+import { createApp, type App } from './app.ts';
+import { databaseProblemLine } from './render/storeErrors.ts';
 import { startBot } from './bot/discord.ts';
 import { getItemIndex } from './items/search.ts';
 
@@ -14,6 +15,15 @@ const NO_TOKEN_LINE =
 const BANNER = `Tarnished Ledger — offline console (not connected to Discord).
 To connect: create an application at https://discord.com/developers/applications, copy .env.example to .env,
 set DISCORD_TOKEN (and DISCORD_APPLICATION_ID), run \`npm run deploy-commands\`, then \`npm start\` again.`;
+
+/** DATABASE_PATH / DATABASE_URL checked once at start: false after printing the one line saying what is wrong. */
+async function databaseUsable(app: App): Promise<boolean> {
+  const problem = await app.services.checkDatabase();
+  if (problem === null) return true;
+  process.stderr.write(`${databaseProblemLine(problem.error, problem.variable)}\n`);
+  await app.shutdown(1_000);
+  return false;
+}
 
 async function main(): Promise<number> {
   const config = await configFromEnvironment();
@@ -27,8 +37,10 @@ async function main(): Promise<number> {
     const { runConsole } = await import('./cli/run.ts');
     const { DEFAULT_CONSOLE_USER_ID, readLocalAttachment } = await import('./cli/session.ts');
     const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+    const app = createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment });
+    if (!(await databaseUsable(app))) return 1;
     return runConsole({
-      app: createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment }),
+      app,
       identity: { userId: DEFAULT_CONSOLE_USER_ID, guildId: null },
       json: false,
       autocomplete: false,
@@ -41,6 +53,7 @@ async function main(): Promise<number> {
 
   const logger = createLogger(config.logLevel, 1, [config.discordToken]);
   const app = createApp({ config, logger });
+  if (!(await databaseUsable(app))) return 1;
   // Build the item index before the first keystroke needs it (it takes a few hundred milliseconds).
   const started = performance.now();
   const index = getItemIndex();

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { AttachmentValue, CommandModule } from './router/types.ts';
-import { openStore, type CharacterStore } from './characters/store.ts';
+import { createStore, type CharacterStore } from './characters/store.ts';
+import { isStoreError, type StoreError } from './characters/errors.ts';
 
 export interface AppInfo {
   name: string;
@@ -22,8 +23,13 @@ export interface Services {
   now(): Date;
   /** Download a file a user attached to a command (Discord CDN URL, or a local path in the console). */
   fetchAttachment(attachment: AttachmentValue, maxBytes: number): Promise<Buffer>;
-  /** The character database, opened on first use at DATABASE_PATH. */
+  /** The character store (PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH), opened on first use. */
   store(): CharacterStore;
+  /**
+   * Opens the character database now (migrating it, and making the install secret on first use); null
+   * when it is usable, else why not and which setting names it (databaseProblemLine words it).
+   */
+  checkDatabase(): Promise<{ error: StoreError; variable: 'DATABASE_PATH' | 'DATABASE_URL' } | null>;
   /** Release what was opened (the database). */
   close(): Promise<void>;
 }
@@ -64,11 +70,21 @@ export function createServices(options: ServiceOptions): Services {
     now: options.now ?? (() => new Date()),
     fetchAttachment: options.fetchAttachment ?? fetchOverHttp,
     store() {
-      store ??= openStore(options.config.databasePath);
+      store ??= createStore(options.config.databaseUrl ?? options.config.databasePath);
       return store;
     },
+    async checkDatabase() {
+      try {
+        await this.store().ready();
+        await this.store().installSecret();
+        return null;
+      } catch (error) {
+        if (!isStoreError(error)) throw error;
+        return { error, variable: options.config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_PATH' };
+      }
+    },
     async close() {
-      store?.close();
+      await store?.close();
       store = undefined;
     },
   };

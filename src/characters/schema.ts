@@ -1,11 +1,12 @@
 // The export/import document: a versioned JSON file of all of one user's characters and ledgers.
 // Parsing is two passes: the zod schema (shape, types, ranges), then the game rules (class minimums,
-// derived level, unique names, ledger replay). Either pass reports every problem it finds, one per line.
+// derived level, unique names, ledger replay). Either pass reports every problem it finds: a validator's
+// line ("path: problem"), or a field check's StoreError data at a path (worded by src/render/storeErrors.ts).
 
 import { z } from 'zod';
 import { CLASSES, STAT_KEYS, findClass, levelFromStats, type Stats } from '../game/classes.ts';
-import { StoreError } from './errors.ts';
-import { replayLedger } from './ledger.ts';
+import { isStoreError, type ImportIssue } from './errors.ts';
+import { replayLedger } from './replay.ts';
 import { LEDGER_KINDS } from './types.ts';
 import {
   ID_MAX_LENGTH,
@@ -82,7 +83,7 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 /** A validated document with names cleaned; `issues` lists everything wrong otherwise. */
-export type ParseResult = { ok: true; document: ExportDocument } | { ok: false; issues: string[] };
+export type ParseResult = { ok: true; document: ExportDocument } | { ok: false; issues: ImportIssue[] };
 
 export function parseExportDocument(input: unknown): ParseResult {
   let value = input;
@@ -99,13 +100,13 @@ export function parseExportDocument(input: unknown): ParseResult {
     return { ok: false, issues: parsed.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`) };
   }
   const doc = parsed.data;
-  const issues: string[] = [];
+  const issues: ImportIssue[] = [];
   const attempt = <T>(where: string, fn: () => T): T | undefined => {
     try {
       return fn();
     } catch (err) {
-      if (err instanceof StoreError) issues.push(`${where}: ${err.message}`);
-      else throw err;
+      if (!isStoreError(err, 'invalid')) throw err;
+      issues.push({ path: where, error: { code: 'invalid', data: err.data } });
       return undefined;
     }
   };
@@ -133,8 +134,8 @@ export function parseExportDocument(input: unknown): ParseResult {
     if (c.level !== undefined && c.level !== level) issues.push(`${where}.level: ${c.level} does not match the stats (which give level ${level})`);
     if (Date.parse(c.updatedAt) < Date.parse(c.createdAt)) issues.push(`${where}.updatedAt: earlier than createdAt`);
     c.ledger.forEach((e, j) => {
-      if (e.note !== null) e.note = attempt(`${where}.ledger[${j}].note`, () => cleanText(e.note, 'Note', NOTE_MAX_LENGTH, false)) ?? null;
-      if (e.item !== null) e.item = attempt(`${where}.ledger[${j}].item`, () => cleanText(e.item, 'Item', ITEM_MAX_LENGTH, false)) ?? null;
+      if (e.note !== null) e.note = attempt(`${where}.ledger[${j}].note`, () => cleanText(e.note, 'note', NOTE_MAX_LENGTH, false)) ?? null;
+      if (e.item !== null) e.item = attempt(`${where}.ledger[${j}].item`, () => cleanText(e.item, 'item', ITEM_MAX_LENGTH, false)) ?? null;
     });
     issues.push(...replayLedger(c.ledger, { runesHeld: c.runesHeld, bloodstain: c.bloodstain }, `${where}.ledger`));
   });
@@ -150,7 +151,7 @@ export function parseExportDocument(input: unknown): ParseResult {
   const guilds = new Set<string>();
   doc.guildOverrides.forEach((o, i) => {
     if (!known(o.character)) issues.push(`guildOverrides[${i}].character: "${o.character}" is not one of the file's characters`);
-    if (attempt(`guildOverrides[${i}].guildId`, () => cleanId(o.guildId, 'Server id')) === undefined) return;
+    if (attempt(`guildOverrides[${i}].guildId`, () => cleanId(o.guildId, 'server_id')) === undefined) return;
     if (guilds.has(o.guildId)) issues.push(`guildOverrides[${i}].guildId: server ${o.guildId} appears twice`);
     guilds.add(o.guildId);
   });

@@ -82,3 +82,34 @@ export interface HistoryPage {
   pageCount: number;
   totals: HistoryTotals;
 }
+
+/** A user's characters and active selections, as /character list shows them. */
+export interface CharacterListing {
+  characters: Character[];
+  /** Effective active character's name for this guild (override, else global), null if none. */
+  active: string | null;
+  globalActive: string | null;
+  guildOverride: string | null;
+}
+
+/** Ledger entries a character card shows by default. */
+export const CARD_RECENT_ENTRIES = 3;
+
+/**
+ * Everything a character card shows, read in the same transaction as the change it follows: the
+ * character, its newest ledger entries, how many there are, and whether it is the owner's active one
+ * ('here': this server's own pick; 'global': the one used everywhere else).
+ */
+export interface CharacterView {
+  character: Character;
+  recent: LedgerEntry[];
+  entryCount: number;
+  active: 'global' | 'here' | null;
+}
+
+/** What the bot holds about one user (for the forget-me confirmation): counted, not read. */
+export interface UserDataSummary {
+  characters: string[];
+  ledgerEntries: number;
+  selections: number;
+}

@@ -1,12 +1,8 @@
 // Input checks shared by the store and the import schema. Each returns the cleaned value or throws a
-// StoreError('invalid') whose message a player can read.
+// StoreError('invalid') whose data says which field broke which rule (src/render/storeErrors.ts words it).
 
 import { CLASSES, MAX_STAT, STAT_KEYS, findClass, type StartingClass, type Stat, type Stats } from '../game/classes.ts';
-// Display helpers for the messages below (src/render/runes.ts imports nothing from src/characters at run
-// time, so there is no import cycle).
-import { fmt } from '../text/format.ts';
-import { statLabel } from '../game/classes.ts';
-import { StoreError } from './errors.ts';
+import { invalid, type StoreField } from './errors.ts';
 
 /** The game caps runes held (and so a bloodstain) at 999,999,999. */
 export const RUNE_CAP = 999_999_999;
@@ -30,15 +26,13 @@ function codePoints(s: string): number {
 }
 
 /** Trims, NFC-normalises and collapses inner whitespace; 1–32 characters, no control characters. */
-export function cleanName(raw: unknown, what = 'Character name'): string {
-  if (typeof raw !== 'string') throw new StoreError('invalid', `${what} must be text.`);
-  if (FORBIDDEN.test(raw)) throw new StoreError('invalid', `${what} must not contain control or invisible formatting characters.`);
+export function cleanName(raw: unknown, field: 'name' | 'new_name' = 'name'): string {
+  if (typeof raw !== 'string') throw invalid({ reason: 'not_text', field });
+  if (FORBIDDEN.test(raw)) throw invalid({ reason: 'forbidden_characters', field });
   const name = raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
   const length = codePoints(name);
-  if (length < 1) throw new StoreError('invalid', `${what} must not be empty.`);
-  if (length > NAME_MAX_LENGTH) {
-    throw new StoreError('invalid', `${what} must be at most ${NAME_MAX_LENGTH} characters (this one has ${length}).`);
-  }
+  if (length < 1) throw invalid({ reason: 'empty', field });
+  if (length > NAME_MAX_LENGTH) throw invalid({ reason: 'too_long', field, max: NAME_MAX_LENGTH, length });
   return name;
 }
 
@@ -48,77 +42,71 @@ export function nameKey(name: string): string {
 }
 
 /** Optional free text (ledger notes): trimmed, empty → null, at most `max` characters, no control characters. */
-export function cleanText(raw: unknown, what: string, max: number, required: boolean): string | null {
+export function cleanText(raw: unknown, field: 'note' | 'item' | 'weapon', max: number, required: boolean): string | null {
   if (raw === undefined || raw === null) {
-    if (required) throw new StoreError('invalid', `${what} is required.`);
+    if (required) throw invalid({ reason: 'required', field });
     return null;
   }
-  if (typeof raw !== 'string') throw new StoreError('invalid', `${what} must be text.`);
-  if (FORBIDDEN.test(raw)) throw new StoreError('invalid', `${what} must not contain control or invisible formatting characters.`);
+  if (typeof raw !== 'string') throw invalid({ reason: 'not_text', field });
+  if (FORBIDDEN.test(raw)) throw invalid({ reason: 'forbidden_characters', field });
   const text = raw.normalize('NFC').trim();
   if (text === '') {
-    if (required) throw new StoreError('invalid', `${what} must not be empty.`);
+    if (required) throw invalid({ reason: 'empty', field });
     return null;
   }
   const length = codePoints(text);
-  if (length > max) throw new StoreError('invalid', `${what} must be at most ${max} characters (this one has ${length}).`);
+  if (length > max) throw invalid({ reason: 'too_long', field, max, length });
   return text;
 }
 
 export function cleanNote(raw: unknown): string | null {
-  return cleanText(raw, 'Note', NOTE_MAX_LENGTH, false);
+  return cleanText(raw, 'note', NOTE_MAX_LENGTH, false);
 }
 
 /** Discord user and guild ids are stored as TEXT; any short printable token is accepted (the console uses names). */
-export function cleanId(raw: unknown, what: 'User id' | 'Server id'): string {
+export function cleanId(raw: unknown, field: 'user_id' | 'server_id'): string {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > ID_MAX_LENGTH || /\s/u.test(raw) || FORBIDDEN.test(raw)) {
-    throw new StoreError('invalid', `${what} must be a non-empty token of at most ${ID_MAX_LENGTH} characters without spaces.`);
+    throw invalid({ reason: 'bad_id', field, max: ID_MAX_LENGTH });
   }
   return raw;
 }
 
 export function requireClass(raw: unknown): StartingClass {
   const found = typeof raw === 'string' ? findClass(raw) : undefined;
-  if (!found) {
-    throw new StoreError('invalid', `Unknown starting class. Choose one of: ${CLASSES.map((c) => c.name).join(', ')}.`);
-  }
+  if (!found) throw invalid({ reason: 'unknown_class', classes: CLASSES.map((c) => c.name) });
   return found;
 }
 
 export function requireStat(raw: unknown): Stat {
   const wanted = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   const stat = STAT_KEYS.find((s) => s === wanted);
-  if (!stat) throw new StoreError('invalid', `Unknown stat. Choose one of: ${STAT_KEYS.join(', ')}.`);
+  if (!stat) throw invalid({ reason: 'unknown_stat', stats: [...STAT_KEYS], key: null });
   return stat;
 }
 
-export function requireInteger(raw: unknown, what: string, min: number, max: number): number {
-  if (typeof raw !== 'number' || !Number.isSafeInteger(raw)) throw new StoreError('invalid', `${what} must be a whole number.`);
-  if (raw < min || raw > max) {
-    throw new StoreError('invalid', `${what} must be from ${fmt(min)} to ${fmt(max)} (got ${fmt(raw)}).`);
-  }
+export function requireInteger(raw: unknown, field: StoreField, min: number, max: number): number {
+  if (typeof raw !== 'number' || !Number.isSafeInteger(raw)) throw invalid({ reason: 'not_integer', field });
+  if (raw < min || raw > max) throw invalid({ reason: 'out_of_range', field, min, max, value: raw });
   return raw;
 }
 
 /** Checks one stat value against 1–99 and the class's starting value. */
 export function checkStatValue(cls: StartingClass, stat: Stat, value: unknown): number {
   const min = cls.stats[stat];
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new StoreError('invalid', `${statLabel(stat)} must be a whole number.`);
-  if (value > MAX_STAT) throw new StoreError('invalid', `${statLabel(stat)} can be at most ${MAX_STAT} (got ${value}).`);
-  if (value < min) {
-    throw new StoreError('invalid', `${statLabel(stat)} can't be below ${min}, the ${cls.name}'s starting value (got ${value}).`);
-  }
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalid({ reason: 'not_integer', field: stat });
+  if (value > MAX_STAT) throw invalid({ reason: 'stat_too_high', stat, max: MAX_STAT, value });
+  if (value < min) throw invalid({ reason: 'stat_below_class', stat, min, className: cls.name, value });
   return value;
 }
 
 /** Merges a partial stat change over `base`, validating every given key. Unknown keys are refused. */
 export function mergeStats(cls: StartingClass, base: Stats, changes: unknown): Stats {
-  if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) throw new StoreError('invalid', 'Stats must be an object of stat values.');
+  if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) throw invalid({ reason: 'argument', argument: 'stats' });
   const out: Stats = { ...base };
   for (const [key, value] of Object.entries(changes as Record<string, unknown>)) {
     if (value === undefined) continue;
     const stat = STAT_KEYS.find((s) => s === key);
-    if (!stat) throw new StoreError('invalid', `Unknown stat "${key}". Choose from: ${STAT_KEYS.join(', ')}.`);
+    if (!stat) throw invalid({ reason: 'unknown_stat', stats: [...STAT_KEYS], key });
     out[stat] = checkStatValue(cls, stat, value);
   }
   return out;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { configFromEnvironment } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { createApp } from '../app.ts';
+import { databaseProblemLine } from '../render/storeErrors.ts';
 import { DEFAULT_CONSOLE_USER_ID, readLocalAttachment } from './session.ts';
 import { runConsole } from './run.ts';
 
@@ -60,8 +61,16 @@ async function main(): Promise<number> {
   const config = await configFromEnvironment({ LOG_LEVEL: 'warn' });
   if (!config) return 1;
   const logger = createLogger(config.logLevel);
+  const app = createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment });
+  // DATABASE_PATH (or DATABASE_URL) checked once at start: one line saying what is wrong, exit 1.
+  const problem = await app.services.checkDatabase();
+  if (problem !== null) {
+    stderr.write(`${databaseProblemLine(problem.error, problem.variable)}\n`);
+    await app.shutdown(1_000);
+    return 1;
+  }
   return runConsole({
-    app: createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment }),
+    app,
     identity: { userId: values.user ?? DEFAULT_CONSOLE_USER_ID, guildId: values.guild ?? null },
     json: values.json,
     autocomplete: values.autocomplete,

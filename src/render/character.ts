@@ -1,11 +1,8 @@
 // Layout for /character: the character card, the list, ledger lines and the history page, the button
-// custom ids, and StoreError → a message a player can read. Every name, note and item text a player typed
-// goes through escapeUserText here. No database access and no game formulas (those are in src/characters
+// custom ids. Every name, note and item text a player typed goes through escapeUserText here. No database access and no game formulas (those are in src/characters
 // and src/runes); this file only arranges their results.
 
-import type { CharacterListing } from '../characters/store.ts';
-import type { StoreError } from '../characters/errors.ts';
-import type { Character, HistoryPage, LedgerEntry } from '../characters/types.ts';
+import type { Character, CharacterListing, HistoryPage, LedgerEntry } from '../characters/types.ts';
 import { MAX_CHARACTERS_PER_USER } from '../characters/validate.ts';
 import { STAT_ABBREVIATIONS, STAT_KEYS } from '../game/classes.ts';
 import { highestReachableLevel } from '../runes/index.ts';
@@ -291,30 +288,7 @@ export function confirmButtons(confirmId: string, confirmLabel: string, ownerId:
 }
 
 // ---------------------------------------------------------------------------------------------
-// Errors
-
-const MAX_ISSUES_SHOWN = 15;
-
-/**
- * A StoreError as the text a player sees. Store messages may quote player-typed names, so everything is
- * escaped; an import's list of problems is shown one escaped line each.
- */
-export function storeErrorText(error: StoreError): string {
-  if (error.issues && error.issues.length > 0 && (error.code === 'invalid' || error.code === 'name_taken')) {
-    const shown = error.issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => `• ${userText(issue, 200)}`);
-    const more = error.issues.length - shown.length;
-    const head =
-      error.code === 'name_taken'
-        ? 'The file was not imported (nothing was changed): you already have characters with these names. Rename or delete them first, or import with `replace:true` (which replaces all your characters).'
-        : 'The file was not imported (nothing was changed). What is wrong with it:';
-    return [head, ...shown, ...(more > 0 ? [`…and ${fmt(more)} more.`] : [])].join('\n');
-  }
-  const message = userText(error.message, 1500);
-  if (error.code === 'insufficient_runes' && error.shortfall !== undefined) {
-    return `${message}\nYou need **${fmt(error.shortfall)}** more runes: record what you earn with \`/character runes add\`.`;
-  }
-  return message;
-}
+// Errors (the store's errors are worded in storeErrors.ts)
 
 export function errorEmbed(title: string, description: string): EmbedView {
   return { title, description, color: ERROR_COLOR };

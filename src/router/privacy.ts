@@ -16,21 +16,18 @@ export function mustStayPrivate(invocation: Invocation, character: Character | n
 
 /** One lookup of the invoker's active character per handler call, remembering whether it was used. */
 export class ActiveCharacterProbe {
-  private looked = false;
+  private pending: Promise<Character | null> | null = null;
   private character: Character | null = null;
 
-  constructor(private readonly lookup: () => Character | null) {}
+  constructor(private readonly lookup: () => Promise<Character | null>) {}
 
-  get(): Character | null {
-    if (!this.looked) {
-      this.looked = true;
-      this.character = this.lookup();
-    }
-    return this.character;
+  get(): Promise<Character | null> {
+    this.pending ??= this.lookup().then((character) => (this.character = character));
+    return this.pending;
   }
 
-  /** The character the handler read, or null when it read none (or there was none). */
+  /** The character the handler read (once its lookup has finished), or null when it read none (or there was none). */
   get used(): Character | null {
-    return this.looked ? this.character : null;
+    return this.pending ? this.character : null;
   }
 }

@@ -103,9 +103,9 @@ export class Router {
 
   /** The invoker's active character, looked up at most once and only if the handler asks. */
   private probe(request: Invocation): ActiveCharacterProbe {
-    return new ActiveCharacterProbe(() => {
+    return new ActiveCharacterProbe(async () => {
       try {
-        return this.services.store().getActiveCharacter(request.user.id, request.guildId) ?? null;
+        return (await this.services.store().getActiveCharacter(request.user.id, request.guildId)) ?? null;
       } catch (error) {
         this.services.logger.warn({ err: error, userId: request.user.id }, 'active character unavailable; answering without it');
         return null;

@@ -61,7 +61,7 @@ export interface HandlerTools {
    * or the store fails (a lookup or a calculation never fails because of the database). Using it makes
    * the reply private wherever others would see it, unless the character is public.
    */
-  activeCharacter(): Character | null;
+  activeCharacter(): Promise<Character | null>;
 }
 
 export interface CommandContext extends HandlerTools {

@@ -1,16 +1,17 @@
-// Crash safety: writer processes stream operations into one database file and print an acknowledgement
-// after each committed operation (the "reply"); they are SIGKILLed at random moments, round after round.
-// Afterwards every acknowledged operation must be in the database (and nothing refused or never started),
-// PRAGMA integrity_check must be ok, and runes held = sum of the ledger for every character.
+// Crash safety: writer processes stream operations into one database (a SQLite file, or a PostgreSQL
+// schema) and print an acknowledgement after each committed operation (the "reply"); they are SIGKILLed at
+// random moments, round after round. Afterwards every acknowledged operation must be in the database (and
+// nothing refused or never started), the database must be sound (SQLite: PRAGMA integrity_check), and
+// runes held = sum of the ledger for every character.
 import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/characters/store.ts';
+import { openStore, type StoreTarget } from '../../src/characters/store.ts';
 import { prng } from './fixtures/random.ts';
 import { prepareFixture, type FixtureRunner } from './fixtures/spawn-node.ts';
-import { tempDir } from './helpers.ts';
+import { backends, tempDir, titleOf } from './helpers.ts';
 
 const WRITER = fileURLToPath(new URL('./fixtures/writer.ts', import.meta.url));
 const KILLS = 32; // writer processes started, each SIGKILLed at a random moment
@@ -72,9 +73,34 @@ function runWriter(runner: FixtureRunner, dbPath: string, user: string, sync: st
   });
 }
 
-describe('crash safety under SIGKILL', () => {
+/** Plain SQL on the database the writers used (outside the store, as an auditor would read it). */
+async function query<R>(location: string | StoreTarget, text: string): Promise<R[]> {
+  if (typeof location === 'string') {
+    const db = new Database(location, { readonly: true });
+    try {
+      return db.prepare(text).all() as R[];
+    } finally {
+      db.close();
+    }
+  }
+  const { url, schema } = location as { url: string; schema: string };
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each(backends().map((b) => [titleOf(b), b] as const))('crash safety under SIGKILL (%s)', (_title, backend) => {
+  if (backend.skip !== null) {
+    it.skip('writers killed mid-stream', () => undefined);
+    return;
+  }
   const tmp = tempDir('characters-crash-');
-  const dbPath = join(tmp.dir, 'crash.db');
+  const { location, args } = backend.shared(tmp.dir);
+  const dbPath = args[0]!;
   const logs: RunLog[] = [];
   let started = 0;
   let runner: FixtureRunner;
@@ -105,20 +131,18 @@ describe('crash safety under SIGKILL', () => {
     const acked = logs.reduce((n, l) => n + l.ok.size + l.refused.size, 0);
     expect(acked).toBeGreaterThan(KILLS * 5);
     console.log(
-      `crash test: ${logs.length} SIGKILLs (${PARALLEL} writers at a time), ${acked} acknowledged operations ` +
+      `crash test (${backend.name}): ${logs.length} SIGKILLs (${PARALLEL} writers at a time), ${acked} acknowledged operations ` +
         `(${logs.reduce((n, l) => n + l.ok.size, 0)} committed), writers run as ${runner.mode}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   });
 
-  it('every acknowledged operation is in the database; refused and never-started ones are not', () => {
-    const db = new Database(dbPath, { readonly: true });
+  it('every acknowledged operation is in the database; refused and never-started ones are not', async () => {
     const found = new Map<string, Set<number>>();
-    for (const { note } of db.prepare('SELECT DISTINCT note FROM rune_ledger WHERE note IS NOT NULL').all() as { note: string }[]) {
+    for (const { note } of await query<{ note: string }>(location, 'SELECT DISTINCT note FROM rune_ledger WHERE note IS NOT NULL')) {
       const [tag, seq] = note.split(':');
       if (!found.has(tag!)) found.set(tag!, new Set());
       found.get(tag!)!.add(Number(seq));
     }
-    db.close();
     let inFlightCommitted = 0;
     for (const log of logs) {
       const inDb = found.get(log.tag) ?? new Set<number>();
@@ -133,25 +157,22 @@ describe('crash safety under SIGKILL', () => {
         }
       }
     }
-    console.log(`crash test: ${inFlightCommitted} of ${logs.length} kills landed after a commit but before its acknowledgement`);
+    console.log(`crash test (${backend.name}): ${inFlightCommitted} of ${logs.length} kills landed after a commit but before its acknowledgement`);
   });
 
-  it('integrity_check is ok and held = sum of ledger for every character', () => {
-    const db = new Database(dbPath);
-    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-    const rows = db
-      .prepare(
-        `SELECT c.id, c.runes_held AS held, COALESCE((SELECT SUM(amount) FROM rune_ledger l WHERE l.character_id = c.id), 0) AS total
-         FROM characters c`,
-      )
-      .all() as { id: number; held: number; total: number }[];
-    db.close();
+  it('the database is sound and held = sum of ledger for every character', async () => {
+    if (typeof location === 'string') expect(await query(location, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    const rows = await query<{ id: number; held: number; total: number | string }>(
+      location,
+      `SELECT c.id, c.runes_held AS held, COALESCE((SELECT SUM(amount) FROM rune_ledger l WHERE l.character_id = c.id), 0) AS total
+       FROM characters c`,
+    );
     expect(rows).toHaveLength(2);
-    for (const r of rows) expect(r.held).toBe(r.total);
-    const store = openStore(dbPath);
-    expect(store.checkIntegrity()).toEqual({ ok: true, problems: [] });
+    for (const r of rows) expect(r.held).toBe(Number(r.total));
+    const store = await openStore(location);
+    expect(await store.checkIntegrity()).toEqual({ ok: true, problems: [] });
     // and the store is still writable after all the crashes
-    expect(store.addRunes({ userId: USERS[0]!, name: 'Crash' }, 1).entry.kind).toBe('earned');
-    store.close();
+    expect((await store.addRunes({ userId: USERS[0]!, name: 'Crash' }, 1)).entry.kind).toBe('earned');
+    await store.close();
   });
 });

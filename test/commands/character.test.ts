@@ -8,6 +8,8 @@ import { runesBetween, weaponUpgradeRunes } from '../../src/runes/index.ts';
 import { parseCommandLine } from '../../src/router/parse.ts';
 import { character, CONFIRM_SECONDS } from '../../commands/character.ts';
 import { COMMANDS } from '../../commands/index.ts';
+import type { StoreError } from '../../src/characters/errors.ts';
+import { storeErrorText } from '../../src/render/storeErrors.ts';
 import { ALICE, BOB, GUILD, OTHER_GUILD, body, buttonId, buttonIds, makeCharacterApp, text, type CharacterTestApp } from './character-helpers.ts';
 
 let t: CharacterTestApp;
@@ -49,20 +51,20 @@ describe('create, list, show', () => {
     expect(cls.content).toMatch(/Unknown starting class/);
     const blank = await t.run('create', { name: '   ', class: 'Wretch' });
     expect(blank.content).toMatch(/must not be empty/);
-    expect(store().listCharacters(ALICE).characters).toHaveLength(1);
+    expect((await store().listCharacters(ALICE)).characters).toHaveLength(1);
     expect(t.unexpected(before)).toEqual([]);
   });
 
   it('refuses the 21st character', async () => {
-    for (let i = 2; i <= 20; i++) store().createCharacter(BOB, { name: `Bob ${i}`, className: 'Wretch' });
-    store().createCharacter(BOB, { name: 'Bob 1', className: 'Hero' });
+    for (let i = 2; i <= 20; i++) await store().createCharacter(BOB, { name: `Bob ${i}`, className: 'Wretch' });
+    await store().createCharacter(BOB, { name: 'Bob 1', className: 'Hero' });
     const reply = await t.run('create', { name: 'Bob 21', class: 'Samurai' }, { user: BOB });
     expectPrivate(reply);
     expect(reply.content).toMatch(/already have 20 characters/);
-    expect(store().listCharacters(BOB).characters).toHaveLength(20);
+    expect((await store().listCharacters(BOB)).characters).toHaveLength(20);
     const list = text(await t.run('list', {}, { user: BOB }));
     expect(list).toContain('Your characters (20 of 20)');
-    store().forgetUser(BOB);
+    await store().forgetUser(BOB);
   });
 
   it('lists the characters with the active one marked', async () => {
@@ -78,16 +80,16 @@ describe('create, list, show', () => {
   });
 
   it('show: what the runes held are worth, the advice to spend them, and the bloodstain', async () => {
-    store().addRunes({ userId: ALICE, name: 'Second' }, 600); // Wretch level 1: the next level costs 673
+    await store().addRunes({ userId: ALICE, name: 'Second' }, 600); // Wretch level 1: the next level costs 673
     let out = text(await t.run('show', { name: 'Second' }));
     expect(out).toContain('Runes held: 600');
     expect(out).toContain('Worth no level yet: the next one (1 → 2) costs 673, 73 to go.');
     expect(out).not.toContain('💡');
-    store().addRunes({ userId: ALICE, name: 'Second' }, 1_000);
+    await store().addRunes({ userId: ALICE, name: 'Second' }, 1_000);
     out = text(await t.run('show', { name: 'Second' }));
     expect(out).toMatch(/Worth 2 levels \(level 1 → 3, \d[\d,]* left over\); the next level costs 673\./);
     expect(out).toContain('💡 You hold more than the next level costs');
-    store().recordDeath({ userId: ALICE, name: 'Second' });
+    await store().recordDeath({ userId: ALICE, name: 'Second' });
     out = text(await t.run('show', { name: 'Second' }));
     expect(out).toContain('🩸 Bloodstain: 1,600 runes');
     expect(out).toContain('Latest runes:');
@@ -95,14 +97,14 @@ describe('create, list, show', () => {
   });
 
   it("show user: another user's private character reads exactly like a missing one; a public one shows", async () => {
-    store().createCharacter(BOB, { name: 'Secret', className: 'Prophet' });
+    await store().createCharacter(BOB, { name: 'Secret', className: 'Prophet' });
     const hidden = await t.run('show', { user: { kind: 'user', id: BOB, username: 'bob' }, name: 'Secret' });
     const missing = await t.run('show', { user: { kind: 'user', id: BOB, username: 'bob' }, name: 'Nobody' });
     expectPrivate(hidden);
     expect(hidden.content).toBe(missing.content!.replace('Nobody', 'Secret'));
     const active = await t.run('show', { user: { kind: 'user', id: BOB, username: 'bob' } });
     expect(active.content).toMatch(/no public active character/);
-    store().setVisibility({ userId: BOB, name: 'Secret' }, true);
+    await store().setVisibility({ userId: BOB, name: 'Secret' }, true);
     const shown = await t.run('show', { user: { kind: 'user', id: BOB, username: 'bob' }, name: 'secret' });
     expectPrivate(shown);
     expect(text(shown)).toContain('== Secret — Prophet, level 7 ==');
@@ -119,7 +121,7 @@ describe('create, list, show', () => {
     expect(json).not.toContain('@here');
     expect(json).not.toContain('<@123456789012345678>');
     expect(body(reply).allowed_mentions).toEqual({ parse: [] });
-    store().deleteCharacter({ userId: ALICE, name });
+    await store().deleteCharacter({ userId: ALICE, name });
   });
 });
 
@@ -127,12 +129,12 @@ describe('switch, rename, visibility, stats, progress', () => {
   it('switches everywhere, or for one server with here:true', async () => {
     const global = await t.run('switch', { name: 'second' });
     expect(text(global)).toMatch(/^Second is now your active character everywhere/);
-    expect(store().getActiveCharacter(ALICE)?.name).toBe('Second');
+    expect((await store().getActiveCharacter(ALICE))?.name).toBe('Second');
     const here = await t.run('switch', { name: 'Tarnished', here: true }, { guild: GUILD });
     expect(text(here)).toMatch(/^Tarnished is now your active character in this server\. Elsewhere it is still Second\./);
-    expect(store().getActiveCharacter(ALICE, GUILD)?.name).toBe('Tarnished');
-    expect(store().getActiveCharacter(ALICE, OTHER_GUILD)?.name).toBe('Second');
-    expect(store().getActiveCharacter(ALICE)?.name).toBe('Second');
+    expect((await store().getActiveCharacter(ALICE, GUILD))?.name).toBe('Tarnished');
+    expect((await store().getActiveCharacter(ALICE, OTHER_GUILD))?.name).toBe('Second');
+    expect((await store().getActiveCharacter(ALICE))?.name).toBe('Second');
     expect(text(await t.run('list', {}, { guild: GUILD }))).toContain('★ Tarnished — Vagabond, level 9 · 0 runes · active in this server');
   });
 
@@ -140,13 +142,13 @@ describe('switch, rename, visibility, stats, progress', () => {
     const reply = await t.run('switch', { name: 'Tarnished', here: true });
     expectPrivate(reply);
     expect(reply.content).toMatch(/`here:true` picks a character for one server, and this is not a server/);
-    expect(store().getActiveCharacter(ALICE)?.name).toBe('Second');
+    expect((await store().getActiveCharacter(ALICE))?.name).toBe('Second');
   });
 
   it('a switch everywhere made inside a server also clears that server’s own pick', async () => {
     const reply = await t.run('switch', { name: 'Tarnished' }, { guild: GUILD });
-    expect(store().getActiveCharacter(ALICE)?.name).toBe('Tarnished');
-    expect(store().listCharacters(ALICE, GUILD).guildOverride).toBeNull();
+    expect((await store().getActiveCharacter(ALICE))?.name).toBe('Tarnished');
+    expect((await store().listCharacters(ALICE, GUILD)).guildOverride).toBeNull();
     expect(reply.content).toMatch(/everywhere/);
     const missing = await t.run('switch', { name: 'Nobody' });
     expect(missing.content).toMatch(/no character named “Nobody”/);
@@ -157,22 +159,22 @@ describe('switch, rename, visibility, stats, progress', () => {
     expect(clash.content).toMatch(/already have a character named/);
     const ok = await t.run('rename', { name: 'Second', new_name: 'Wretched' });
     expect(ok.content).toBe('Renamed **Second** to **Wretched**.');
-    expect(store().getCharacter(ALICE, { name: 'Wretched' }).className).toBe('Wretch');
+    expect((await store().getCharacter(ALICE, { name: 'Wretched' })).className).toBe('Wretch');
   });
 
   it('sets visibility', async () => {
     const reply = await t.run('visibility', { name: 'Wretched', public: true });
     expect(reply.content).toMatch(/is now public/);
-    expect(store().getCharacter(BOB, { ownerId: ALICE, name: 'Wretched' }).isPublic).toBe(true);
+    expect((await store().getCharacter(BOB, { ownerId: ALICE, name: 'Wretched' })).isPublic).toBe(true);
     expect((await t.run('visibility', { name: 'Wretched', public: true })).content).toMatch(/was already public/);
     await t.run('visibility', { name: 'Wretched', public: false });
-    expect(() => store().getCharacter(BOB, { ownerId: ALICE, name: 'Wretched' })).toThrow(/no public character/);
+    expect(storeErrorText(await store().getCharacter(BOB, { ownerId: ALICE, name: 'Wretched' }).then(() => ({ code: 'none', data: null }), (e: StoreError) => e))).toMatch(/no public character/);
   });
 
   it('stats: any subset, level recomputed, class minimums kept, no runes spent', async () => {
     const reply = await t.run('stats', { name: 'Wretched', vigor: 20, arcane: 15 });
     expect(reply.content).toBe('**Wretched**: Vigor 10 → 20, Arcane 10 → 15 (level 1 → 16). No runes were spent.');
-    expect(store().getCharacter(ALICE, { name: 'Wretched' }).level).toBe(16);
+    expect((await store().getCharacter(ALICE, { name: 'Wretched' })).level).toBe(16);
     const low = await t.run('stats', { name: 'Tarnished', vigor: 14 });
     expect(low.content).toMatch(/Vigor can't be below 15, the Vagabond's starting value/);
     const none = await t.run('stats', { name: 'Tarnished' });
@@ -200,7 +202,7 @@ describe('runes, levelup, died, recovered', () => {
     const zero = await t.run('add', { amount: 0 }, { group: 'runes' });
     expect(zero.content).toMatch(/must not be 0/);
     await t.run('set', { amount: 100_000, note: 'back to 100k' }, { group: 'runes' });
-    expect(store().getCharacter(ALICE, { name: 'Tarnished' }).runesHeld).toBe(100_000);
+    expect((await store().getCharacter(ALICE, { name: 'Tarnished' })).runesHeld).toBe(100_000);
   });
 
   it("levelup spends exactly the game's cost: Vagabond vigor ×5 = 4,763", async () => {
@@ -208,18 +210,18 @@ describe('runes, levelup, died, recovered', () => {
     const reply = await t.run('levelup', { stat: 'vigor', points: 5 });
     expectPrivate(reply);
     expect(reply.content).toBe('**Tarnished**: Vigor 15 → 20, level 9 → 14, for **4,763** runes. Holding 95,237.');
-    const c = store().getCharacter(ALICE, { name: 'Tarnished' });
+    const c = await store().getCharacter(ALICE, { name: 'Tarnished' });
     expect([c.level, c.stats.vigor, c.runesHeld]).toEqual([14, 20, 95_237]);
   });
 
   it('levelup refuses with the shortfall when runes are short, and changes nothing', async () => {
-    const before = store().getCharacter(ALICE, { name: 'Tarnished' });
+    const before = await store().getCharacter(ALICE, { name: 'Tarnished' });
     const cost = runesBetween(14, 64);
     const reply = await t.run('levelup', { stat: 'mind', points: 50 });
     expectPrivate(reply);
     expect(reply.content).toContain(`costs ${cost.toLocaleString('en-US')} runes but you hold 95,237: ${(cost - 95_237).toLocaleString('en-US')} short. Nothing was spent.`);
     expect(reply.content).toContain(`You need **${(cost - 95_237).toLocaleString('en-US')}** more runes`);
-    expect(store().getCharacter(ALICE, { name: 'Tarnished' })).toEqual(before);
+    expect(await store().getCharacter(ALICE, { name: 'Tarnished' })).toEqual(before);
     const over = await t.run('levelup', { stat: 'vigor', points: 80 });
     expect(over.content).toMatch(/above the maximum of 99/);
   });
@@ -235,7 +237,7 @@ describe('runes, levelup, died, recovered', () => {
     expect(back.content).toBe('**Tarnished** recovered **5,000** runes from the bloodstain, now holding 5,000.');
     const again = await t.run('recovered');
     expect(again.content).toMatch(/has no bloodstain to recover/);
-    expect(store().checkIntegrity()).toEqual({ ok: true, problems: [] });
+    expect(await store().checkIntegrity()).toEqual({ ok: true, problems: [] });
   });
 
   it('history: each step with the balance after it, totals, and pages with Previous/Next', async () => {
@@ -265,7 +267,7 @@ describe('runes, levelup, died, recovered', () => {
   });
 
   it('history pages: Previous/Next edit the message; a page past the end shows the last', async () => {
-    for (let i = 1; i <= 12; i++) store().addRunes({ userId: ALICE, name: 'Wretched' }, i * 100, `run ${i}`);
+    for (let i = 1; i <= 12; i++) await store().addRunes({ userId: ALICE, name: 'Wretched' }, i * 100, `run ${i}`);
     const first = await t.run('history', { name: 'Wretched' });
     expect(text(first)).toContain('Page 1 of 2 · 15 entries');
     expect(text(first)).toMatch(/#15\b.*Earned \+1,200 → held 7,800 — run 12/);
@@ -284,9 +286,9 @@ describe('runes, levelup, died, recovered', () => {
     expect(last.content).toBe('You asked for page 999, but there are only 2 pages: here is the last one.');
     expect((await t.run('history', { name: 'Wretched', page: 2 })).content).toBeUndefined();
     // 15 entries at 10 a page: 2 pages; a character with no entries has 1.
-    store().createCharacter(ALICE, { name: 'Blank', className: 'Hero' });
+    await store().createCharacter(ALICE, { name: 'Blank', className: 'Hero' });
     expect((await t.run('history', { name: 'Blank', page: 3 })).content).toBe('You asked for page 3, but there is only 1 page: here is the last one.');
-    store().deleteCharacter({ userId: ALICE, name: 'Blank' });
+    await store().deleteCharacter({ userId: ALICE, name: 'Blank' });
     const bob = await t.press(next, { user: BOB });
     expect(bob.mode).toBe('reply');
     expect(bob.reply.content).toMatch(/Only the owner/);
@@ -297,20 +299,20 @@ describe('buy and upgrade (prices from the item data)', () => {
   it('buy spends the merchant price × quantity', async () => {
     const arrow = itemNamed('Arrow');
     const price = Math.min(...arrow.shop!.filter((o) => o.currency === 'runes').map((o) => o.price));
-    const held = store().getCharacter(ALICE, { name: 'Tarnished' }).runesHeld;
+    const held = (await store().getCharacter(ALICE, { name: 'Tarnished' })).runesHeld;
     const reply = await t.run('buy', { item: 'Arrow', quantity: 10 });
     expectPrivate(reply);
     expect(reply.content).toMatch(new RegExp(`^\\*\\*Tarnished\\*\\* bought Arrow ×10 for \\*\\*${(price * 10).toLocaleString('en-US')}\\*\\* runes`));
-    expect(store().getCharacter(ALICE, { name: 'Tarnished' }).runesHeld).toBe(held - price * 10);
+    expect((await store().getCharacter(ALICE, { name: 'Tarnished' })).runesHeld).toBe(held - price * 10);
     // The autocomplete value (the item key) works the same.
     await t.run('buy', { item: arrow.key });
-    expect(store().getCharacter(ALICE, { name: 'Tarnished' }).runesHeld).toBe(held - price * 11);
-    const last = store().history({ userId: ALICE, name: 'Tarnished' }, 1, 1).entries[0]!;
+    expect((await store().getCharacter(ALICE, { name: 'Tarnished' })).runesHeld).toBe(held - price * 11);
+    const last = (await store().history({ userId: ALICE, name: 'Tarnished' }, 1, 1)).entries[0]!;
     expect([last.kind, last.amount, last.item]).toEqual(['purchase', -price, 'Arrow']);
   });
 
   it('buy refuses when short (with the shortfall), past the known stock, and items not sold for runes', async () => {
-    const before = store().getCharacter(ALICE, { name: 'Tarnished' });
+    const before = await store().getCharacter(ALICE, { name: 'Tarnished' });
     const fowl = itemNamed('Gold-Pickled Fowl Foot');
     const offer = fowl.shop!.find((o) => o.currency === 'runes')!;
     expect(offer.stock).toBeDefined();
@@ -332,7 +334,7 @@ describe('buy and upgrade (prices from the item data)', () => {
     expect(unknown.content).toMatch(/No item sold for runes matches/);
     const vague = await t.run('buy', { item: 'long' });
     expect(vague.content).toMatch(/^Which item\? /);
-    expect(store().getCharacter(ALICE, { name: 'Tarnished' })).toEqual(before);
+    expect(await store().getCharacter(ALICE, { name: 'Tarnished' })).toEqual(before);
   });
 
   it('upgrade spends the rune core figure for the weapon and raises the highest upgrade', async () => {
@@ -343,16 +345,16 @@ describe('buy and upgrade (prices from the item data)', () => {
     expectPrivate(reply);
     expect(reply.content).toContain(`**Tarnished** upgraded Longsword +0→+3 for **${cost.toLocaleString('en-US')}** runes. Holding ${(100_000 - cost).toLocaleString('en-US')}. Highest regular upgrade is now +3`);
     expect(reply.content).toMatch(/It also takes \d+ × Smithing Stone \[1\]/);
-    const c = store().getCharacter(ALICE, { name: 'Tarnished' });
+    const c = await store().getCharacter(ALICE, { name: 'Tarnished' });
     expect(c.maxUpgrade).toEqual({ regular: 3, somber: 0 });
     expect(c.runesHeld).toBe(100_000 - cost);
     // A lower upgrade does not lower the highest.
     await t.run('upgrade', { weapon: 'Longsword', from: 0, to: 1 });
-    expect(store().getCharacter(ALICE, { name: 'Tarnished' }).maxUpgrade.regular).toBe(3);
+    expect((await store().getCharacter(ALICE, { name: 'Tarnished' })).maxUpgrade.regular).toBe(3);
   });
 
   it('upgrade refuses out-of-path levels, weapons without a rune price, and shortfalls', async () => {
-    const before = store().getCharacter(ALICE, { name: 'Tarnished' });
+    const before = await store().getCharacter(ALICE, { name: 'Tarnished' });
     const somber = await t.run('upgrade', { weapon: 'Moonveil', from: 0, to: 11 });
     expect(somber.content).toMatch(/Moonveil\*\* uses somber stones and goes from \+0 to \+10/);
     const backwards = await t.run('upgrade', { weapon: 'Longsword', from: 5, to: 5 });
@@ -363,7 +365,7 @@ describe('buy and upgrade (prices from the item data)', () => {
     await t.run('set', { amount: 10 }, { group: 'runes' });
     const short = await t.run('upgrade', { weapon: 'Longsword', from: 10, to: 25 });
     expect(short.content).toMatch(/Upgrading Longsword \+10→\+25 costs .* short\. Nothing was spent\./);
-    const after = store().getCharacter(ALICE, { name: 'Tarnished' });
+    const after = await store().getCharacter(ALICE, { name: 'Tarnished' });
     expect(after.maxUpgrade).toEqual(before.maxUpgrade);
     expect(after.runesHeld).toBe(10);
     await t.run('set', { amount: before.runesHeld }, { group: 'runes' });
@@ -389,8 +391,8 @@ describe('Share', () => {
   it('posts a public copy re-rendered from the database, and only for the owner', async () => {
     const reply = await t.run('show', { name: 'Tarnished' });
     const share = buttonId(reply, /Share/);
-    store().addRunes({ userId: ALICE, name: 'Tarnished' }, 1_234); // after the private reply
-    const held = store().getCharacter(ALICE, { name: 'Tarnished' }).runesHeld;
+    await store().addRunes({ userId: ALICE, name: 'Tarnished' }, 1_234); // after the private reply
+    const held = (await store().getCharacter(ALICE, { name: 'Tarnished' })).runesHeld;
     const pressed = await t.press(share);
     expect(pressed.mode).toBe('reply');
     expect(pressed.reply.ephemeral).toBeFalsy();
@@ -420,7 +422,7 @@ describe('Share', () => {
 
 describe('delete and forget-me need the owner’s confirm', () => {
   it('delete asks first; another user, an expired button and Cancel change nothing; Confirm deletes', async () => {
-    store().createCharacter(ALICE, { name: 'Doomed', className: 'Bandit' });
+    await store().createCharacter(ALICE, { name: 'Doomed', className: 'Bandit' });
     const ask = await t.run('delete', { name: 'doomed' });
     expectPrivate(ask);
     expect(ask.content).toMatch(/^Delete \*\*Doomed\*\* \(Bandit, level 5, 0 runes held\) and its 0 ledger entries\? This cannot be undone/);
@@ -432,36 +434,36 @@ describe('delete and forget-me need the owner’s confirm', () => {
     const late = await t.press(confirm);
     expect(late.mode).toBe('update');
     expect(late.reply.content).toMatch(/expired: nothing was deleted/);
-    expect(store().listCharacters(ALICE).characters.map((c) => c.name)).toContain('Doomed');
+    expect((await store().listCharacters(ALICE)).characters.map((c) => c.name)).toContain('Doomed');
     const again = await t.run('delete', { name: 'Doomed' });
     const done = await t.press(buttonId(again, /^Delete Doomed$/));
     expect(done.mode).toBe('update');
     expect(done.reply.content).toBe('Deleted **Doomed** and its 0 ledger entries. Your active character is now **Tarnished**.');
     expect(done.reply.components).toEqual([]);
-    expect(store().listCharacters(ALICE).characters.map((c) => c.name)).not.toContain('Doomed');
+    expect((await store().listCharacters(ALICE)).characters.map((c) => c.name)).not.toContain('Doomed');
     // Pressing it again (or after the id is reused by a new character) deletes nothing more.
-    store().createCharacter(ALICE, { name: 'Doomed', className: 'Bandit' });
+    await store().createCharacter(ALICE, { name: 'Doomed', className: 'Bandit' });
     expect((await t.press(buttonId(again, /^Delete Doomed$/))).reply.content).toBe('That character no longer exists.');
-    expect(store().listCharacters(ALICE).characters.map((c) => c.name)).toContain('Doomed');
-    store().deleteCharacter({ userId: ALICE, name: 'Doomed' });
+    expect((await store().listCharacters(ALICE)).characters.map((c) => c.name)).toContain('Doomed');
+    await store().deleteCharacter({ userId: ALICE, name: 'Doomed' });
     const missing = await t.run('delete', { name: 'Nobody' });
     expect(missing.content).toMatch(/no character named “Nobody”/);
   });
 
   it('forget-me asks first; only the owner’s confirm deletes everything', async () => {
     const carol = '200000000000000023';
-    store().createCharacter(carol, { name: 'Rya', className: 'Confessor' });
-    store().addRunes({ userId: carol }, 500);
+    await store().createCharacter(carol, { name: 'Rya', className: 'Confessor' });
+    await store().addRunes({ userId: carol }, 500);
     const ask = await t.run('forget-me', {}, { user: carol });
     expectPrivate(ask);
     expect(ask.content).toMatch(/deletes everything the bot stores about you: 1 character \(\*\*Rya\*\*\), 1 ledger entry/);
     const confirm = buttonId(ask, /Delete all my data/);
     expect((await t.press(confirm)).reply.content).toMatch(/Only the owner/); // Alice pressing Carol's button
-    expect(store().listCharacters(carol).characters).toHaveLength(1);
+    expect((await store().listCharacters(carol)).characters).toHaveLength(1);
     const done = await t.press(confirm, { user: carol });
     expect(done.mode).toBe('update');
     expect(done.reply.content).toBe('Done: deleted 1 character, 1 ledger entry and 1 active selection. The bot stores nothing more about you.');
-    expect(store().exportUser(carol).characters).toEqual([]);
+    expect((await store().exportUser(carol)).characters).toEqual([]);
     expect((await t.run('forget-me', {}, { user: carol })).content).toMatch(/stores nothing about you/);
   });
 });
@@ -476,16 +478,16 @@ describe('export and import', () => {
     const doc = JSON.parse(file.data.toString('utf8'));
     expect(doc.format).toBe('tarnished-ledger/characters');
     expect(doc.characters.map((c: { name: string }) => c.name)).toEqual(['Tarnished', 'Wretched']);
-    expect(doc.characters[0].ledger.length).toBe(store().history({ userId: ALICE, name: 'Tarnished' }).totals.entries);
+    expect(doc.characters[0].ledger.length).toBe((await store().history({ userId: ALICE, name: 'Tarnished' })).totals.entries);
     expect(reply.content).toMatch(/^Your 2 characters \(\*\*Tarnished\*\* and \*\*Wretched\*\*\) with \d+ ledger entries/);
   });
 
   it('a bad file is rejected with what is wrong, and changes nothing', async () => {
-    const before = JSON.stringify(store().exportUser(ALICE).characters);
+    const before = JSON.stringify((await store().exportUser(ALICE)).characters);
     const notJson = await t.run('import', { file: t.file('bad.json', '{"format": ') });
     expectPrivate(notJson);
     expect(notJson.content).toMatch(/^The file was not imported \(nothing was changed\)\. What is wrong with it:\n• \(file\): not valid JSON/);
-    const doc = store().exportUser(ALICE);
+    const doc = await store().exportUser(ALICE);
     const broken = structuredClone(doc) as any;
     broken.characters[0].stats.vigor = 120;
     broken.characters[1].name = '@everyone';
@@ -500,17 +502,17 @@ describe('export and import', () => {
     expect(huge.content).toMatch(/Nothing was changed/);
     const gone = await t.run('import', { file: { kind: 'attachment', name: 'gone.json', url: 'https://cdn.example.test/gone', size: 10 } });
     expect(gone.content).toMatch(/could not download/);
-    expect(JSON.stringify(store().exportUser(ALICE).characters)).toBe(before);
-    expect(store().checkIntegrity().ok).toBe(true);
+    expect(JSON.stringify((await store().exportUser(ALICE)).characters)).toBe(before);
+    expect((await store().checkIntegrity()).ok).toBe(true);
   });
 
   it('imports next to existing characters, and replaces only with replace:true (attaching the old ones)', async () => {
-    const doc = store().exportUser(ALICE);
+    const doc = await store().exportUser(ALICE);
     const merged = await t.run('import', { file: t.file('alice.json', JSON.stringify(doc)) }, { user: BOB });
     expectPrivate(merged);
     expect(merged.content).toMatch(/^Imported 2 characters: \*\*Tarnished\*\* and \*\*Wretched\*\*\./);
-    expect(store().listCharacters(BOB).characters.map((c) => c.name).sort()).toEqual(['Secret', 'Tarnished', 'Wretched']);
-    expect(store().getCharacter(BOB, { name: 'Tarnished' }).runesHeld).toBe(store().getCharacter(ALICE, { name: 'Tarnished' }).runesHeld);
+    expect((await store().listCharacters(BOB)).characters.map((c) => c.name).sort()).toEqual(['Secret', 'Tarnished', 'Wretched']);
+    expect((await store().getCharacter(BOB, { name: 'Tarnished' })).runesHeld).toBe((await store().getCharacter(ALICE, { name: 'Tarnished' })).runesHeld);
     const only = structuredClone(doc);
     only.characters = only.characters.slice(1);
     only.active = null;
@@ -518,8 +520,8 @@ describe('export and import', () => {
     expect(replaced.content).toContain('They replace your 3 previous characters: a copy of those is attached.');
     expect(replaced.files![0]!.name).toMatch(/before-import/);
     expect(JSON.parse(replaced.files![0]!.data.toString()).characters).toHaveLength(3);
-    expect(store().listCharacters(BOB).characters.map((c) => c.name)).toEqual(['Wretched']);
-    expect(store().checkIntegrity().ok).toBe(true);
+    expect((await store().listCharacters(BOB)).characters.map((c) => c.name)).toEqual(['Wretched']);
+    expect((await store().checkIntegrity()).ok).toBe(true);
   });
 });
 

@@ -8,11 +8,11 @@ import { USER_ID, makeTestApp, text } from './runes-helpers.ts';
 
 const t = makeTestApp();
 afterAll(() => t.close());
-beforeAll(() => {
-  t.app.services.store().createCharacter(USER_ID, { name: 'Smith', className: 'Vagabond' });
-  t.app.services.store().addRunes({ userId: USER_ID }, 100_000);
+beforeAll(async () => {
+  await t.app.services.store().createCharacter(USER_ID, { name: 'Smith', className: 'Vagabond' });
+  await t.app.services.store().addRunes({ userId: USER_ID }, 100_000);
 });
-const held = () => t.app.services.store().getCharacter(USER_ID, { name: 'Smith' }).runesHeld;
+const held = async () => (await t.app.services.store().getCharacter(USER_ID, { name: 'Smith' })).runesHeld;
 
 const KATANAS = ["Rakshasa's Great Katana", 'Great Katana', "Dragon-Hunter's Great Katana"];
 
@@ -26,12 +26,12 @@ describe('an ambiguous name is a question everywhere', () => {
   });
 
   it('/character upgrade weapon:katana asks the same, and spends nothing', async () => {
-    const before = held();
+    const before = await held();
     const reply = await t.run('character', 'upgrade', { weapon: 'katana', from: 0, to: 1 });
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/^Which weapon\? “katana” matches several: /);
     for (const name of KATANAS) expect(reply.content).toContain(`**${name}**`);
-    expect(held()).toBe(before);
+    expect(await held()).toBe(before);
   });
 
   it('/character buy item:smithing stone lists six of the eight stones and says how many more, in one clean sentence', async () => {
@@ -59,11 +59,11 @@ describe('"Longsword +3" and `from`', () => {
   });
 
   it('/character upgrade weapon:Longsword +3 from:0 to:5 spends +0 → +5: 250 + 300 + 350 + 400 + 450 = 1,750', async () => {
-    const before = held();
+    const before = await held();
     const reply = await t.run('character', 'upgrade', { weapon: 'Longsword +3', from: 0, to: 5 });
     expect(reply.content).toContain('upgraded Longsword +0→+5 for **1,750** runes');
     expect(reply.content).toContain('The +3 in the name was not used: `from` says +0.');
-    expect(held()).toBe(before - 1_750);
+    expect(await held()).toBe(before - 1_750);
     // With the same +N as `from`, nothing to say: +3 → +5 is the steps to +4 and +5, 400 + 450 = 850.
     const same = await t.run('character', 'upgrade', { weapon: 'Longsword +3', from: 3, to: 5 });
     expect(same.content).toContain('for **850** runes');

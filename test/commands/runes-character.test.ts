@@ -8,10 +8,10 @@ const t = makeTestApp();
 afterAll(() => t.close());
 
 // Astrologer starts at level 6 with VIG 9 … (mechanics.md §2); +36 Vigor and +0 elsewhere → level 42.
-beforeAll(() => {
+beforeAll(async () => {
   const store = t.app.services.store();
-  store.createCharacter(USER_ID, { name: 'Miriel *the* @everyone', className: 'Astrologer', stats: { vigor: 45 }, maxUpgrade: { regular: 20, somber: 3 } });
-  store.addRunes({ userId: USER_ID }, 50_000);
+  await store.createCharacter(USER_ID, { name: 'Miriel *the* @everyone', className: 'Astrologer', stats: { vigor: 45 }, maxUpgrade: { regular: 20, somber: 3 } });
+  await store.addRunes({ userId: USER_ID }, 50_000);
 });
 
 describe('defaults from the active character', () => {
@@ -65,8 +65,8 @@ describe('defaults from the active character', () => {
 
   it('an unrecovered bloodstain shows up as what a second death would lose', async () => {
     const store = t.app.services.store();
-    store.recordDeath({ userId: USER_ID });
-    store.addRunes({ userId: USER_ID }, 1_000);
+    await store.recordDeath({ userId: USER_ID });
+    await store.addRunes({ userId: USER_ID }, 1_000);
     const out = text(await t.run('runes', 'death', {}));
     expect(out).toContain('1,000 runes would drop');
     expect(out).toMatch(/bloodstain of 50,000 runes would be lost for good/);
@@ -113,8 +113,8 @@ describe('/runes farm with a character', () => {
   it('climbs from the character level, counting its runes held, and refuses a target below it', async () => {
     const t2 = makeTestApp();
     try {
-      t2.app.services.store().createCharacter(USER_ID, { name: 'Blaidd', className: 'Wretch' });
-      t2.app.services.store().addRunes({ userId: USER_ID }, 6_000);
+      await t2.app.services.store().createCharacter(USER_ID, { name: 'Blaidd', className: 'Wretch' });
+      await t2.app.services.store().addRunes({ userId: USER_ID }, 6_000);
       // Wretch is level 1; 1 → 10 costs 6,667 (§1); holding 6,000 leaves 667: one run of 1,000.
       const out = text(await t2.run('runes', 'farm', { per_run: 1_000, target: 'level 10' }));
       expect(out).toContain('Farming level 1 → 10');
@@ -137,10 +137,12 @@ describe('/runes gain and /runes farm: NG+ from the character journey when `ng` 
   const t3 = makeTestApp();
   afterAll(() => t3.close());
   const journey = (n: number) => t3.app.services.store().setProgress({ userId: USER_ID }, { journey: n });
-  beforeAll(() => void t3.app.services.store().createCharacter(USER_ID, { name: 'Nepheli _Loux_', className: 'Warrior' }));
+  beforeAll(async () => {
+    await t3.app.services.store().createCharacter(USER_ID, { name: 'Nepheli _Loux_', className: 'Warrior' });
+  });
 
   it('journey 3: NG+2, said in the reply with the name escaped; private in a server', async () => {
-    journey(3);
+    await journey(3);
     const reply = await t3.run('runes', 'gain', { base: 1_000 });
     const out = text(reply);
     expect(out).toMatch(/2,200 to 5,500/); // 1,000 × 1.1 × 2 … × 5
@@ -152,7 +154,7 @@ describe('/runes gain and /runes farm: NG+ from the character journey when `ng` 
   });
 
   it('an explicit `ng` wins, and then the character is not read (public in a server)', async () => {
-    journey(3);
+    await journey(3);
     const first = await t3.run('runes', 'gain', { base: 1_000, ng: 0 }, { guildId: GUILD_ID });
     expect(first.ephemeral).toBeFalsy();
     expect(text(first)).toContain('1,000 runes');
@@ -161,23 +163,23 @@ describe('/runes gain and /runes farm: NG+ from the character journey when `ng` 
   });
 
   it('journey 2 is NG+1; journey 1 changes nothing but says where it came from; past NG+7 it scales like NG+7', async () => {
-    journey(2);
+    await journey(2);
     const ng1 = text(await t3.run('runes', 'gain', { base: 1_000 }));
     expect(ng1).toMatch(/2,000 to 5,000/);
     expect(ng1).toContain("NG+1 from Nepheli");
-    journey(1);
+    await journey(1);
     const firstJourney = text(await t3.run('runes', 'gain', { base: 1_000 }));
     expect(firstJourney).toContain('1,000 runes');
     expect(firstJourney).toMatch(/First journey, from Nepheli.*journey 1: no NG\+ factor/);
     expect((await t3.run('runes', 'gain', { base: 1_000, area: 3 })).content).toMatch(/only applies in NG\+/);
-    journey(20);
+    await journey(20);
     const late = text(await t3.run('runes', 'gain', { base: 1_000 }));
     expect(late).toContain('NG+19 from Nepheli');
     expect(late).toMatch(/2,550 to 6,375/); // 1,000 × 1.275 × 2 … × 5
   });
 
   it('/runes farm: journey 3 counts per_run as a first-journey figure at NG+2 (the ×2 end), and says so', async () => {
-    journey(3);
+    await journey(3);
     // 50,000 × 1.1 × 2 = 110,000 a run; 1,000,000 / 110,000 = 9.09… → 10 runs.
     const out = text(await t3.run('runes', 'farm', { per_run: 50_000, target: '1m' }));
     expect(out).toMatch(/\b10 runs\b/);

@@ -18,10 +18,10 @@ import { USER_ID, OTHER_USER_ID, makeTestApp, text } from './runes-helpers.ts';
 
 const t = makeTestApp();
 afterAll(() => t.close());
-beforeAll(() => {
+beforeAll(async () => {
   // USER_ID has an active character (defaults apply); OTHER_USER_ID has none.
-  t.app.services.store().createCharacter(USER_ID, { name: '@here **Ranni**', className: 'Wretch', stats: { vigor: 60 } });
-  t.app.services.store().addRunes({ userId: USER_ID }, 123_456);
+  await t.app.services.store().createCharacter(USER_ID, { name: '@here **Ranni**', className: 'Wretch', stats: { vigor: 60 } });
+  await t.app.services.store().addRunes({ userId: USER_ID }, 123_456);
 });
 
 const MODULES = [runes, upgrade, classCommand, stats, matchmaking];

@@ -122,8 +122,8 @@ describe('/upgrade with an active character (issue 5)', () => {
 
   it('says whether its runes held cover the upgrade runes, with the name escaped', async () => {
     const store = t.app.services.store();
-    store.createCharacter(MIRIEL, { name: 'Miriel *the* @everyone', className: 'Vagabond' });
-    store.addRunes({ userId: MIRIEL }, 12_000);
+    await store.createCharacter(MIRIEL, { name: 'Miriel *the* @everyone', className: 'Vagabond' });
+    await store.addRunes({ userId: MIRIEL }, 12_000);
     // Longsword +0 → +25 costs 21,250 (§6): 21,250 − 12,000 = 9,250 short.
     const short = await t.run('upgrade', null, { weapon: 'Longsword' }, { userId: MIRIEL });
     const description = short.embeds![0]!.description!;
@@ -139,11 +139,11 @@ describe('/upgrade with an active character (issue 5)', () => {
     expect((await t.run('upgrade', null, { weapon: 'Longsword' }, { userId: MIRIEL, guildId: GUILD })).ephemeral).toBe(true);
     expect((await t.run('upgrade', null, { weapon: 'Longsword' }, { userId: MIRIEL })).ephemeral).toBeFalsy();
     const store = t.app.services.store();
-    store.setVisibility({ userId: MIRIEL }, true);
+    await store.setVisibility({ userId: MIRIEL }, true);
     const shared = await t.run('upgrade', null, { weapon: 'Longsword' }, { userId: MIRIEL, guildId: GUILD });
     expect(shared.ephemeral).toBeFalsy();
     expect(text(shared)).toContain('holds 12,000 runes');
-    store.setVisibility({ userId: MIRIEL }, false);
+    await store.setVisibility({ userId: MIRIEL }, false);
   });
 
   it("a DLC weapon's upgrade cost is known: Rellana's Twin Blades +0 → +10 in runes and somber stones", async () => {

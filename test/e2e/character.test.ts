@@ -71,8 +71,8 @@ describe('/character through the real Client', () => {
     expect(body.data.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(body.data.content).toMatch(/^\*\*Renna\*\* is now your active character in this server\. Elsewhere it is still \*\*Ranni\*\*\./);
     const store = h.app.services.store();
-    expect(store.getActiveCharacter(owner.id, GUILD_ID)?.name).toBe('Renna');
-    expect(store.getActiveCharacter(owner.id, null)?.name).toBe('Ranni');
+    expect((await store.getActiveCharacter(owner.id, GUILD_ID))?.name).toBe('Renna');
+    expect((await store.getActiveCharacter(owner.id, null))?.name).toBe('Ranni');
     const dm = await h.interact(slashCommand('character', { path: ['switch'], values: { name: 'Renna', here: true }, user: owner }));
     expect((dm.body as Body).data.content).toMatch(/this is not a server/);
     const choices = await h.interact(autocomplete('character', 'name', { path: ['show'], values: { name: 'r' }, guild: true, user: owner }));
@@ -81,7 +81,7 @@ describe('/character through the real Client', () => {
   });
 
   it('show: private with Share; pressing Share posts a public copy; a stranger cannot press it', async () => {
-    h.app.services.store().addRunes({ userId: owner.id, name: 'Renna' }, 10_000);
+    await h.app.services.store().addRunes({ userId: owner.id, name: 'Renna' }, 10_000);
     const request = await h.interact(slashCommand('character', { path: ['show'], guild: true, user: owner }));
     const body = request.body as Body;
     expect(body.data.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
@@ -110,7 +110,7 @@ describe('/character through the real Client', () => {
     const missing = await h.interact(showOther(owner, 'Rennala', stranger));
     expect((hidden.body as Body).data.content).toBe('That player has no public character named “Ranni”.');
     expect((missing.body as Body).data.content).toBe('That player has no public character named “Rennala”.');
-    h.app.services.store().setVisibility({ userId: owner.id, name: 'Ranni' }, true);
+    await h.app.services.store().setVisibility({ userId: owner.id, name: 'Ranni' }, true);
     const shown = await h.interact(showOther(owner, 'Ranni', stranger));
     expect((shown.body as Body).data.embeds![0]!.title).toBe('Ranni — Astrologer, level 6');
   });
@@ -130,7 +130,7 @@ describe('/character through the real Client', () => {
     const imported = await deferredAnswer(payload);
     expect(imported.content).toMatch(/^Imported 2 characters: \*\*Ranni\*\* and \*\*Renna\*\*\./);
     const store = h.app.services.store();
-    expect(store.listCharacters(stranger.id).characters.map((c) => [c.name, c.runesHeld])).toEqual([
+    expect((await store.listCharacters(stranger.id)).characters.map((c) => [c.name, c.runesHeld])).toEqual([
       ['Ranni', 0],
       ['Renna', 10_000],
     ]);
@@ -138,14 +138,14 @@ describe('/character through the real Client', () => {
 
   it('import rejects a malformed attached file with what is wrong, and changes nothing', async () => {
     const store = h.app.services.store();
-    const before = JSON.stringify(store.exportUser(stranger.id).characters);
+    const before = JSON.stringify((await store.exportUser(stranger.id)).characters);
     const bad = Buffer.from(JSON.stringify({ format: 'tarnished-ledger/characters', version: 1, characters: [{ name: 'x' }] }));
     const url = h.fake.hostFile('bad.json', bad);
     const payload = slashCommand('character', { path: ['import'], values: { replace: true }, attachments: { file: attachment('600000000000000002', 'bad.json', url, bad.length) }, user: stranger });
     const answer = await deferredAnswer(payload);
     expect(answer.content).toMatch(/^The file was not imported \(nothing was changed\)\. What is wrong with it:\n• /);
     expect(answer.content).toContain('exportedAt');
-    expect(JSON.stringify(store.exportUser(stranger.id).characters)).toBe(before);
+    expect(JSON.stringify((await store.exportUser(stranger.id)).characters)).toBe(before);
     expect(unexpectedErrors()).toEqual([]);
   });
 });

@@ -75,7 +75,7 @@ describe('rune calculator through the real Client', () => {
 
   it('uses the active character made with the store, and refuses bad input privately', async () => {
     const owner = user('800000000000000042', 'miriel');
-    h.app.services.store().createCharacter(owner.id, { name: 'Miriel', className: 'Confessor' });
+    await h.app.services.store().createCharacter(owner.id, { name: 'Miriel', className: 'Confessor' });
     const request = await h.interact(slashCommand('runes', { path: ['level'], values: { to: 11 }, user: owner }));
     const embed = (request.body as Body).data.embeds![0]!;
     // Confessor starts at level 10 (§2); cost(10) = 829 (§1).

@@ -30,8 +30,8 @@ const app = createApp({
 
 // User 0 has a private active character: nothing about it may appear in a reply others can see.
 const SECRET = 'Zelgius Secretkeeper';
-app.services.store().createCharacter('200000000000000001', { name: SECRET, className: 'Wretch' });
-app.services.store().addRunes({ userId: '200000000000000001' }, 1_234_567);
+await app.services.store().createCharacter('200000000000000001', { name: SECRET, className: 'Wretch' });
+await app.services.store().addRunes({ userId: '200000000000000001' }, 1_234_567);
 
 /** A reply visible to others (not ephemeral, in a server) that shows the private character. */
 function leaks(reply: Reply, guild: boolean): boolean {

@@ -19,12 +19,14 @@ describe('configuration', () => {
       DISCORD_TOKEN: 'abc.def.ghi',
       DISCORD_APPLICATION_ID: '123456789012345678',
       DATABASE_PATH: '/tmp/x.sqlite',
+      DATABASE_URL: 'postgres://bot:secret@db.internal:5432/ledger',
       LOG_LEVEL: 'DEBUG',
       DISCORD_API_BASE: 'http://127.0.0.1:9999/api/',
     });
     expect(config.discordToken).toBe('abc.def.ghi');
     expect(config.applicationId).toBe('123456789012345678');
     expect(config.databasePath).toBe('/tmp/x.sqlite');
+    expect(config.databaseUrl).toBe('postgres://bot:secret@db.internal:5432/ledger');
     expect(config.logLevel).toBe('debug');
     expect(config.discordApiBase).toBe('http://127.0.0.1:9999/api');
     expect(loadConfig({ DISCORD_TOKEN: '  ', DATABASE_PATH: '' })).toMatchObject({ discordToken: undefined, databasePath: DEFAULT_DATABASE_PATH });
@@ -36,6 +38,8 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['DISCORD_APPLICATION_ID', 'my-app'],
     ['DISCORD_TOKEN', 'Bot abc'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['DATABASE_URL', 'not a url'],
   ])('rejects a bad %s with a message naming it', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     try {

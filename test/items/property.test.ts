@@ -16,7 +16,7 @@ import type { Invocation, OptionValue } from '../../src/router/types.ts';
 import { app } from './helpers.ts';
 
 /** What the router gives every handler besides its request (no active character here). */
-const tools = { services: app.services, activeCharacter: () => null, defer: async () => undefined };
+const tools = { services: app.services, activeCharacter: async () => null, defer: async () => undefined };
 
 const index = getItemIndex() as ItemIndex;
 const names = index.items.map((i) => i.name);
