@@ -1,12 +1,17 @@
-// `npm start`: connect to Discord when DISCORD_TOKEN is set; otherwise open the offline console in a
-// terminal, or exit 1 with one clear line when there is no terminal.
+// `npm start`. One entry point, four ways to run, chosen by the configuration:
+//   HTTP_PORT set               serve Discord's HTTP interactions at POST /interactions (no gateway);
+//   DISCORD_TOKEN set           connect to the gateway (GATEWAY_SHARDS shards it: in this process, or one
+//                               child process per shard with GATEWAY_SHARD_MODE=process);
+//   neither, in a terminal      the offline console;
+//   neither, without one        exit 1 with one clear line.
+// Each mode loads only what it uses (the HTTP mode never loads discord.js), and the item index is built
+// in the background right after the bot is ready rather than before it connects.
 
 import process from 'node:process';
-import { configFromEnvironment } from './config.ts';
-import { createLogger } from './log.ts';
-import { createApp } from './app.ts';
-import { startBot } from './bot/discord.ts';
-import { getItemIndex } from './items/search.ts';
+import { fileURLToPath } from 'node:url';
+import { configFromEnvironment, type Config, type HttpConfig, type ShardingConfig } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import type { App } from './app.ts';
 
 const NO_TOKEN_LINE =
   'DISCORD_TOKEN is not set: put the bot token in .env (see .env.example) to connect to Discord, or run `npm run cli` for the offline console.';
@@ -15,53 +20,23 @@ const BANNER = `Tarnished Ledger — offline console (not connected to Discord).
 To connect: create an application at https://discord.com/developers/applications, copy .env.example to .env,
 set DISCORD_TOKEN (and DISCORD_APPLICATION_ID), run \`npm run deploy-commands\`, then \`npm start\` again.`;
 
-async function main(): Promise<number> {
-  const config = await configFromEnvironment();
-  if (!config) return 1;
+const STOP_TIMEOUT_MS = 10_000;
 
-  if (!config.discordToken) {
-    if (!process.stdin.isTTY) {
-      process.stderr.write(`${NO_TOKEN_LINE}\n`);
-      return 1;
-    }
-    const { runConsole } = await import('./cli/run.ts');
-    const { DEFAULT_CONSOLE_USER_ID, readLocalAttachment } = await import('./cli/session.ts');
-    const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
-    return runConsole({
-      app: createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment }),
-      identity: { userId: DEFAULT_CONSOLE_USER_ID, guildId: null },
-      json: false,
-      autocomplete: false,
-      line: undefined,
-      input: process.stdin,
-      output: process.stdout,
-      banner: BANNER,
-    });
-  }
-
-  const logger = createLogger(config.logLevel, 1, [config.discordToken]);
-  const app = createApp({ config, logger });
-  // Build the item index before the first keystroke needs it (it takes a few hundred milliseconds).
-  const started = performance.now();
-  const index = getItemIndex();
-  logger.info({ items: index?.size ?? 0, ms: Math.round(performance.now() - started) }, 'item index ready');
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  let bot;
-  try {
-    bot = await startBot(app, config.discordToken);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === 'TokenInvalid' ? 'Discord rejected DISCORD_TOKEN (check the token in .env).' : `could not connect to Discord: ${(error as Error).message}`;
-    logger.fatal({ err: error }, reason);
-    await app.shutdown(1_000);
-    return 1;
-  }
-  const running = bot;
+/** Resolve with the exit code once SIGINT/SIGTERM (or `extra`) has stopped the bot. */
+function stopOnSignal(logger: Logger, stop: () => Promise<unknown>, extra?: (trigger: () => void) => void): Promise<number> {
   return new Promise<number>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'shutting down: finishing in-flight work');
-      running.stop(10_000).then(
-        () => {
+    let started = false;
+    const trigger = (reason: string) => {
+      if (started) return;
+      started = true;
+      logger.info({ signal: reason }, 'shutting down: finishing in-flight work');
+      stop().then(
+        (clean) => {
+          if (clean === false) {
+            logger.warn('stopped, but not every part stopped cleanly');
+            resolve(1);
+            return;
+          }
           logger.info('stopped cleanly');
           resolve(0);
         },
@@ -71,9 +46,123 @@ async function main(): Promise<number> {
         },
       );
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => trigger('SIGINT'));
+    process.once('SIGTERM', () => trigger('SIGTERM'));
+    extra?.(() => trigger('parent process gone'));
   });
+}
+
+/** Build what the first /item needs right after ready, in the background (a few hundred ms of CPU). */
+function warmUp(logger: Logger): void {
+  setImmediate(() => {
+    import('./items/search.ts').then(
+      ({ getItemIndex }) => {
+        const started = performance.now();
+        const index = getItemIndex();
+        logger.info({ items: index?.size ?? 0, ms: Math.round(performance.now() - started) }, 'item index ready');
+      },
+      (error: unknown) => logger.warn({ err: error }, 'could not build the item index in advance'),
+    );
+  });
+}
+
+async function createBotApp(config: Config, logger: Logger): Promise<App> {
+  const { createApp } = await import('./app.ts');
+  return createApp({ config, logger });
+}
+
+async function runHttpInteractions(config: Config, http: HttpConfig): Promise<number> {
+  const logger = createLogger(config.logLevel, 1, config.discordToken ? [config.discordToken] : []);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  const app = await createBotApp(config, logger);
+  const { startHttpInteractions } = await import('./bot/http.ts');
+  let running;
+  try {
+    running = await startHttpInteractions(app, http);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason = code === 'EADDRINUSE' ? `HTTP_PORT ${http.port} is already in use.` : code === 'EACCES' ? `no permission to listen on HTTP_PORT ${http.port}.` : `could not listen on HTTP_PORT ${http.port}: ${(error as Error).message}`;
+    logger.fatal({ err: error }, reason);
+    await app.shutdown(1_000);
+    return 1;
+  }
+  warmUp(logger);
+  const server = running;
+  return stopOnSignal(logger, () => server.stop(STOP_TIMEOUT_MS));
+}
+
+async function runGateway(config: Config, token: string, sharding: ShardingConfig | undefined): Promise<number> {
+  let logger = createLogger(config.logLevel, 1, [token]);
+  if (sharding?.managedShard) logger = logger.child({ shardIds: sharding.shardIds });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  const app = await createBotApp(config, logger);
+  const [{ startBot }, { clientShardOptions }] = await Promise.all([import('./bot/discord.ts'), import('./bot/sharding.ts')]);
+  let bot;
+  try {
+    bot = await startBot(app, token, clientShardOptions(sharding));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason = code === 'TokenInvalid' ? 'Discord rejected DISCORD_TOKEN (check the token in .env).' : `could not connect to Discord: ${(error as Error).message}`;
+    logger.fatal({ err: error }, reason);
+    await app.shutdown(1_000);
+    return 1;
+  }
+  warmUp(logger);
+  const running = bot;
+  // A shard spawned by the ShardingManager stops when the manager goes away (its IPC channel closes).
+  const orphaned = sharding?.managedShard && process.connected ? (trigger: () => void) => void process.once('disconnect', trigger) : undefined;
+  return stopOnSignal(logger, () => running.stop(STOP_TIMEOUT_MS), orphaned);
+}
+
+async function runShardManager(config: Config & { sharding: ShardingConfig; discordToken: string }): Promise<number> {
+  const logger = createLogger(config.logLevel, 1, [config.discordToken]);
+  const { startShardProcesses } = await import('./bot/sharding.ts');
+  let shards;
+  try {
+    shards = await startShardProcesses(config, logger, fileURLToPath(import.meta.url));
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    const reason = status === 401 ? 'Discord rejected DISCORD_TOKEN (check the token in .env).' : `could not start the gateway shards: ${(error as Error).message}`;
+    logger.fatal({ err: error }, reason);
+    return 1;
+  }
+  logger.info({ shards: shards.count }, 'every shard is ready');
+  const running = shards;
+  return stopOnSignal(logger, () => running.stop(STOP_TIMEOUT_MS + 5_000));
+}
+
+async function runOfflineConsole(config: Config): Promise<number> {
+  if (!process.stdin.isTTY) {
+    process.stderr.write(`${NO_TOKEN_LINE}\n`);
+    return 1;
+  }
+  const [{ runConsole }, { DEFAULT_CONSOLE_USER_ID, readLocalAttachment }, { createApp }] = await Promise.all([
+    import('./cli/run.ts'),
+    import('./cli/session.ts'),
+    import('./app.ts'),
+  ]);
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  return runConsole({
+    app: createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment }),
+    identity: { userId: DEFAULT_CONSOLE_USER_ID, guildId: null },
+    json: false,
+    autocomplete: false,
+    line: undefined,
+    input: process.stdin,
+    output: process.stdout,
+    banner: BANNER,
+  });
+}
+
+async function main(): Promise<number> {
+  const config = await configFromEnvironment();
+  if (!config) return 1;
+  if (config.http) return runHttpInteractions(config, config.http);
+  if (!config.discordToken) return runOfflineConsole(config);
+  if (config.sharding?.mode === 'process' && !config.sharding.managedShard) {
+    return runShardManager({ ...config, sharding: config.sharding, discordToken: config.discordToken });
+  }
+  return runGateway(config, config.discordToken, config.sharding);
 }
 
 main().then(
