@@ -22,34 +22,50 @@ set DISCORD_TOKEN (and DISCORD_APPLICATION_ID), run \`npm run deploy-commands\`,
 
 const STOP_TIMEOUT_MS = 10_000;
 
-/** Resolve with the exit code once SIGINT/SIGTERM (or `extra`) has stopped the bot. */
-function stopOnSignal(logger: Logger, stop: () => Promise<unknown>, extra?: (trigger: () => void) => void): Promise<number> {
-  return new Promise<number>((resolve) => {
-    let started = false;
-    const trigger = (reason: string) => {
-      if (started) return;
-      started = true;
-      logger.info({ signal: reason }, 'shutting down: finishing in-flight work');
-      stop().then(
-        (clean) => {
-          if (clean === false) {
-            logger.warn('stopped, but not every part stopped cleanly');
+/**
+ * SIGINT/SIGTERM, listened for from the first moment of a bot mode: a signal that arrives while the bot
+ * is still starting is kept, and stops it as soon as it is up.
+ */
+class Shutdown {
+  private reason: string | undefined;
+  private handler: ((reason: string) => void) | undefined;
+
+  constructor() {
+    process.once('SIGINT', () => this.request('SIGINT'));
+    process.once('SIGTERM', () => this.request('SIGTERM'));
+  }
+
+  request(reason: string): void {
+    if (this.reason !== undefined) return;
+    this.reason = reason;
+    this.handler?.(reason);
+  }
+
+  /** Resolve with the exit code once a signal (now or earlier) has stopped the bot with `stop`. */
+  stopWhenAsked(logger: Logger, stop: () => Promise<unknown>): Promise<number> {
+    return new Promise<number>((resolve) => {
+      const run = (reason: string) => {
+        logger.info({ signal: reason }, 'shutting down: finishing in-flight work');
+        stop().then(
+          (clean) => {
+            if (clean === false) {
+              logger.warn('stopped, but not every part stopped cleanly');
+              resolve(1);
+              return;
+            }
+            logger.info('stopped cleanly');
+            resolve(0);
+          },
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
             resolve(1);
-            return;
-          }
-          logger.info('stopped cleanly');
-          resolve(0);
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          resolve(1);
-        },
-      );
-    };
-    process.once('SIGINT', () => trigger('SIGINT'));
-    process.once('SIGTERM', () => trigger('SIGTERM'));
-    extra?.(() => trigger('parent process gone'));
-  });
+          },
+        );
+      };
+      if (this.reason !== undefined) run(this.reason);
+      else this.handler = run;
+    });
+  }
 }
 
 /** Build what the first /item needs right after ready, in the background (a few hundred ms of CPU). */
@@ -72,6 +88,7 @@ async function createBotApp(config: Config, logger: Logger): Promise<App> {
 }
 
 async function runHttpInteractions(config: Config, http: HttpConfig): Promise<number> {
+  const shutdown = new Shutdown();
   const logger = createLogger(config.logLevel, 1, config.discordToken ? [config.discordToken] : []);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const app = await createBotApp(config, logger);
@@ -88,10 +105,13 @@ async function runHttpInteractions(config: Config, http: HttpConfig): Promise<nu
   }
   warmUp(logger);
   const server = running;
-  return stopOnSignal(logger, () => server.stop(STOP_TIMEOUT_MS));
+  return shutdown.stopWhenAsked(logger, () => server.stop(STOP_TIMEOUT_MS));
 }
 
 async function runGateway(config: Config, token: string, sharding: ShardingConfig | undefined): Promise<number> {
+  const shutdown = new Shutdown();
+  // A shard spawned by the ShardingManager stops when the manager goes away (its IPC channel closes).
+  if (sharding?.managedShard && process.connected) process.once('disconnect', () => shutdown.request('parent process gone'));
   let logger = createLogger(config.logLevel, 1, [token]);
   if (sharding?.managedShard) logger = logger.child({ shardIds: sharding.shardIds });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
@@ -109,12 +129,11 @@ async function runGateway(config: Config, token: string, sharding: ShardingConfi
   }
   warmUp(logger);
   const running = bot;
-  // A shard spawned by the ShardingManager stops when the manager goes away (its IPC channel closes).
-  const orphaned = sharding?.managedShard && process.connected ? (trigger: () => void) => void process.once('disconnect', trigger) : undefined;
-  return stopOnSignal(logger, () => running.stop(STOP_TIMEOUT_MS), orphaned);
+  return shutdown.stopWhenAsked(logger, () => running.stop(STOP_TIMEOUT_MS));
 }
 
 async function runShardManager(config: Config & { sharding: ShardingConfig; discordToken: string }): Promise<number> {
+  const shutdown = new Shutdown();
   const logger = createLogger(config.logLevel, 1, [config.discordToken]);
   const { startShardProcesses } = await import('./bot/sharding.ts');
   let shards;
@@ -128,7 +147,7 @@ async function runShardManager(config: Config & { sharding: ShardingConfig; disc
   }
   logger.info({ shards: shards.count }, 'every shard is ready');
   const running = shards;
-  return stopOnSignal(logger, () => running.stop(STOP_TIMEOUT_MS + 5_000));
+  return shutdown.stopWhenAsked(logger, () => running.stop(STOP_TIMEOUT_MS + 5_000));
 }
 
 async function runOfflineConsole(config: Config): Promise<number> {

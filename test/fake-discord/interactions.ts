@@ -28,6 +28,8 @@ export interface SendOptions {
   method?: string;
   path?: string;
   headers?: Record<string, string>;
+  /** Send to another endpoint than the default one (e.g. the other replica). */
+  endpoint?: string;
 }
 
 export class InteractionSender {
@@ -61,7 +63,7 @@ export class InteractionSender {
     const token = !Buffer.isBuffer(interaction) ? (interaction as { token?: string }).token : undefined;
     const settle = token && this.fake ? this.fake.trackHttpInteraction(token) : undefined;
     try {
-      const response = await this.post(options.method ?? 'POST', options.path ?? '/interactions', headers, body);
+      const response = await this.post(options.endpoint ?? this.endpoint, options.method ?? 'POST', options.path ?? '/interactions', headers, body);
       settle?.(response.status === 200 && typeof response.body?.type === 'number' ? response.body.type : null);
       return response;
     } catch (error) {
@@ -70,8 +72,8 @@ export class InteractionSender {
     }
   }
 
-  private post(method: string, path: string, headers: Record<string, string>, body: Buffer): Promise<InteractionResponse> {
-    const url = new URL(path, this.endpoint);
+  private post(endpoint: string, method: string, path: string, headers: Record<string, string>, body: Buffer): Promise<InteractionResponse> {
+    const url = new URL(path, endpoint);
     return new Promise((resolve, reject) => {
       const req = request(url, { method, headers: { ...headers, 'content-length': String(body.length) }, agent: false }, (res) => {
         const chunks: Buffer[] = [];
