@@ -4,6 +4,7 @@
 const suites: { name: string; module: string }[] = [
   { name: 'item search (autocomplete)', module: './items.ts' },
   { name: 'character store', module: './store.ts' },
+  { name: 'start-up, memory and throughput: gateway and HTTP interactions', module: './start.ts' },
 ];
 
 async function main(): Promise<void> {

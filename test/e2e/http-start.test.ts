@@ -130,3 +130,19 @@ describe('bad HTTP settings: one line naming the variable, exit 1', () => {
     }
   });
 });
+
+describe('bench/start.ts stays runnable', () => {
+  // The figures are for `npm run bench`; here only that every bot starts, answers and is measured.
+  it('measures every bot in both modes', async () => {
+    const { benchStart } = await import('../../bench/start.ts');
+    const figures = await benchStart({ runs: 1, interactions: 20, concurrency: 4, underLoad: false });
+    expect(figures.map((f) => `${f.mode}: ${f.echo ? 'echo' : 'bot'}`)).toEqual(['gateway: bot', 'gateway: bot', 'gateway: echo', 'http: bot', 'http: bot', 'http: echo']);
+    for (const f of figures) {
+      expect(f.startMs).toHaveLength(1);
+      expect(f.startMs[0]).toBeGreaterThan(0);
+      expect(f.item.interactions).toBe(20);
+      expect(f.autocomplete.interactions).toBe(20);
+      expect(f.rssAfterReadyMb).toBeGreaterThan(0);
+    }
+  }, 240_000);
+});

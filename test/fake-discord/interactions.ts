@@ -5,7 +5,7 @@
 // only after the bot's HTTP response acknowledged the interaction.
 
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { request } from 'node:http';
+import { request, type Agent } from 'node:http';
 import type { FakeDiscord } from './server.ts';
 import { parseMultipart } from './server.ts';
 
@@ -35,6 +35,8 @@ export interface SendOptions {
 export class InteractionSender {
   readonly publicKeyHex: string;
   private readonly privateKey: KeyObject;
+  /** Connection reuse (e.g. a keep-alive Agent, as Discord's own client would); default: a new connection per request. */
+  agent: Agent | false = false;
 
   constructor(
     /** The bot's endpoint, e.g. http://127.0.0.1:PORT */
@@ -75,7 +77,7 @@ export class InteractionSender {
   private post(endpoint: string, method: string, path: string, headers: Record<string, string>, body: Buffer): Promise<InteractionResponse> {
     const url = new URL(path, endpoint);
     return new Promise((resolve, reject) => {
-      const req = request(url, { method, headers: { ...headers, 'content-length': String(body.length) }, agent: false }, (res) => {
+      const req = request(url, { method, headers: { ...headers, 'content-length': String(body.length) }, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);

@@ -71,6 +71,7 @@ export class FakeDiscord {
   private sockets = new Map<WebSocket, ShardSocket>();
   private tracked = new Map<string, TrackedInteraction>();
   private listeners = new Set<(r: RecordedRequest) => void>();
+  private identifyListeners = new Set<(d: unknown) => void>();
   private faults: FaultRule[] = [];
   private seq = 0;
   private nextId = 1n;
@@ -185,6 +186,12 @@ export class FakeDiscord {
     for (const ws of this.sockets.keys()) ws.terminate();
   }
 
+  /** Called for every accepted IDENTIFY from now on; returns an unsubscribe function. */
+  onIdentify(listener: (d: unknown) => void): () => void {
+    this.identifyListeners.add(listener);
+    return () => this.identifyListeners.delete(listener);
+  }
+
   /** Called for every request recorded from now on (including faults); returns an unsubscribe function. */
   onRequest(listener: (r: RecordedRequest) => void): () => void {
     this.listeners.add(listener);
@@ -228,6 +235,7 @@ export class FakeDiscord {
             return;
           }
           this.identifies.push(packet.d);
+          for (const listener of this.identifyListeners) listener(packet.d);
           this.sockets.set(ws, { shard });
           const guilds = this.guilds.filter((id) => shardOf(id, shard[1]) === shard[0]);
           ws.send(
