@@ -82,6 +82,8 @@ export interface StartBenchOptions {
   underLoad?: boolean;
   /** Only these modes (default both). */
   modes?: Mode[];
+  /** Also the bot started through tsx (default true). */
+  withTsx?: boolean;
 }
 
 // ---- processes --------------------------------------------------------------------------------------
@@ -353,7 +355,7 @@ export async function benchStart(options: StartBenchOptions = {}): Promise<Subje
   const sender = new InteractionSender('http://127.0.0.1');
   sender.agent = new Agent({ keepAlive: true, maxSockets: concurrency * 4 });
   const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
-  const subjects = SUBJECTS.filter((s) => modes.includes(s.mode));
+  const subjects = SUBJECTS.filter((s) => modes.includes(s.mode) && (options.withTsx !== false || s.command !== TSX));
   const figures = subjects.map(
     (subject): SubjectFigures => ({
       label: subject.label,

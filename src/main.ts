@@ -91,8 +91,7 @@ async function runHttpInteractions(config: Config, http: HttpConfig): Promise<nu
   const shutdown = new Shutdown();
   const logger = createLogger(config.logLevel, 1, config.discordToken ? [config.discordToken] : []);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const app = await createBotApp(config, logger);
-  const { startHttpInteractions } = await import('./bot/http.ts');
+  const [app, { startHttpInteractions }] = await Promise.all([createBotApp(config, logger), import('./bot/http.ts')]);
   let running;
   try {
     running = await startHttpInteractions(app, http);
@@ -115,8 +114,7 @@ async function runGateway(config: Config, token: string, sharding: ShardingConfi
   let logger = createLogger(config.logLevel, 1, [token]);
   if (sharding?.managedShard) logger = logger.child({ shardIds: sharding.shardIds });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const app = await createBotApp(config, logger);
-  const [{ startBot }, { clientShardOptions }] = await Promise.all([import('./bot/discord.ts'), import('./bot/sharding.ts')]);
+  const [app, { startBot }, { clientShardOptions }] = await Promise.all([createBotApp(config, logger), import('./bot/discord.ts'), import('./bot/sharding.ts')]);
   let bot;
   try {
     bot = await startBot(app, token, clientShardOptions(sharding));
