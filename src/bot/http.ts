@@ -156,10 +156,6 @@ export class HttpInteractions {
     this.webhooks = options.webhooks ?? createWebhookClient({ apiBase: app.config.discordApiBase, applicationId: config.applicationId });
   }
 
-  get stopping(): boolean {
-    return this.closing;
-  }
-
   markStopping(): void {
     this.closing = true;
   }
