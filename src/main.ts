@@ -69,29 +69,29 @@ class Shutdown {
 }
 
 /** Build what the first /item needs right after ready, in the background (a few hundred ms of CPU). */
-function warmUp(logger: Logger): void {
-  setImmediate(() => {
-    import('./items/search.ts').then(
-      ({ getItemIndex }) => {
+/** The app, and what to build in the background once the bot is ready (the item index for /item). */
+async function createBotApp(config: Config, logger: Logger): Promise<{ app: App; warmUp: () => void }> {
+  const [{ createApp }, { getItemIndex }] = await Promise.all([import('./app.ts'), import('./items/search.ts')]);
+  // Scheduled straight after ready (setImmediate, no await in between), so it runs before the first
+  // interaction that arrives afterwards is handled, not in the middle of serving it.
+  const warmUp = () =>
+    setImmediate(() => {
+      try {
         const started = performance.now();
         const index = getItemIndex();
         logger.info({ items: index?.size ?? 0, ms: Math.round(performance.now() - started) }, 'item index ready');
-      },
-      (error: unknown) => logger.warn({ err: error }, 'could not build the item index in advance'),
-    );
-  });
-}
-
-async function createBotApp(config: Config, logger: Logger): Promise<App> {
-  const { createApp } = await import('./app.ts');
-  return createApp({ config, logger });
+      } catch (error) {
+        logger.warn({ err: error }, 'could not build the item index in advance');
+      }
+    });
+  return { app: createApp({ config, logger }), warmUp };
 }
 
 async function runHttpInteractions(config: Config, http: HttpConfig): Promise<number> {
   const shutdown = new Shutdown();
   const logger = createLogger(config.logLevel, 1, config.discordToken ? [config.discordToken] : []);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const [app, { startHttpInteractions }] = await Promise.all([createBotApp(config, logger), import('./bot/http.ts')]);
+  const [{ app, warmUp }, { startHttpInteractions }] = await Promise.all([createBotApp(config, logger), import('./bot/http.ts')]);
   let running;
   try {
     running = await startHttpInteractions(app, http);
@@ -102,7 +102,7 @@ async function runHttpInteractions(config: Config, http: HttpConfig): Promise<nu
     await app.shutdown(1_000);
     return 1;
   }
-  warmUp(logger);
+  warmUp();
   const server = running;
   return shutdown.stopWhenAsked(logger, () => server.stop(STOP_TIMEOUT_MS));
 }
@@ -114,7 +114,7 @@ async function runGateway(config: Config, token: string, sharding: ShardingConfi
   let logger = createLogger(config.logLevel, 1, [token]);
   if (sharding?.managedShard) logger = logger.child({ shardIds: sharding.shardIds });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const [app, { startBot }, { clientShardOptions }] = await Promise.all([createBotApp(config, logger), import('./bot/discord.ts'), import('./bot/sharding.ts')]);
+  const [{ app, warmUp }, { startBot }, { clientShardOptions }] = await Promise.all([createBotApp(config, logger), import('./bot/discord.ts'), import('./bot/sharding.ts')]);
   let bot;
   try {
     bot = await startBot(app, token, clientShardOptions(sharding));
@@ -125,7 +125,7 @@ async function runGateway(config: Config, token: string, sharding: ShardingConfi
     await app.shutdown(1_000);
     return 1;
   }
-  warmUp(logger);
+  warmUp();
   const running = bot;
   return shutdown.stopWhenAsked(logger, () => running.stop(STOP_TIMEOUT_MS));
 }

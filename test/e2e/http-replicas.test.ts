@@ -20,7 +20,9 @@ import { InteractionSender, type InteractionResponse } from '../fake-discord/int
 import { FakeDiscord } from '../fake-discord/server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// `node --import tsx` rather than the tsx command: the command relays a signal to its child and kills
+// the child if it has not reacted within a few tens of milliseconds, which a busy machine can exceed.
+const TSX_NODE = [process.execPath, ['--import', 'tsx']] as const;
 const WRITES = 200;
 const postgresUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 
@@ -32,7 +34,7 @@ interface Replica {
 }
 
 async function startReplica(env: Record<string, string>): Promise<Replica> {
-  const child = spawn(tsx, ['src/main.ts'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX_NODE[0], [...TSX_NODE[1], 'src/main.ts'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -22,7 +22,9 @@ import { FakeDiscord, shardOf, type RecordedRequest } from '../fake-discord/serv
 import { callbackOf } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// `node --import tsx` rather than the tsx command: the command relays a signal to its child and kills
+// the child if it has not reacted within a few tens of milliseconds, which a busy machine can exceed.
+const TSX_NODE = [process.execPath, ['--import', 'tsx']] as const;
 const OTHER_GUILD = '910000000000000000';
 
 function embedDescription(request: RecordedRequest): string {
@@ -94,7 +96,7 @@ describe('sharded gateway', () => {
     });
 
     it('spawns both shards, each identifies with its pair and answers in its server, and SIGTERM stops them all', async () => {
-      const manager = spawn(tsx, ['src/main.ts'], {
+      const manager = spawn(TSX_NODE[0], [...TSX_NODE[1], 'src/main.ts'], {
         cwd: root,
         env: {
           PATH: process.env.PATH ?? '',
