@@ -7,6 +7,7 @@ const suites: { name: string; module: string }[] = [
   { name: 'charts', module: './charts.ts' },
   { name: 'game data (compiler and files)', module: './data.ts' },
   { name: 'attack rating (weapons)', module: './weapons.ts' },
+  { name: 'start-up, memory and throughput: gateway and HTTP interactions', module: './start.ts' },
 ];
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
+import { projectPath } from './paths.ts';
 import type { Logger } from './log.ts';
 import type { AttachmentValue, CommandModule } from './router/types.ts';
 import { createStore, type CharacterStore } from './characters/store.ts';
@@ -35,7 +36,7 @@ export interface Services {
 }
 
 export function readAppInfo(): AppInfo {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as {
     name: string;
     version: string;
     homepage?: string;

@@ -4,7 +4,6 @@
 import {
   ChannelType,
   Client,
-  InteractionContextType,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -17,16 +16,18 @@ import {
   type Message,
   type MessageComponentInteraction,
 } from 'discord.js';
-import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import type { App } from '../app.ts';
 import type { Logger } from '../log.ts';
 import { renderChoices, renderFiles, renderMessage } from '../render/discord.ts';
 import type { Reply } from '../render/types.ts';
 import type { Router } from '../router/router.ts';
-import type { Invocation, OptionValue } from '../router/types.ts';
+import { autocompleteRequest, commandRequest, componentRequest, type InteractionFacts, type OptionNode } from './requests.ts';
 
 export interface ClientOverrides {
   rest?: Partial<NonNullable<ClientOptions['rest']>>;
+  /** Internal sharding: 'auto' (Discord's recommendation) or the shard ids this process runs (see sharding.ts). */
+  shards?: 'auto' | number[];
+  shardCount?: number;
 }
 
 /** Guilds + DirectMessages intents and the Channel partial (DM channels are never announced). No privileged intents. */
@@ -36,61 +37,37 @@ export function createClient(apiBase: string, overrides: ClientOverrides = {}): 
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
     rest: { api: apiBase, ...overrides.rest },
+    ...(overrides.shards !== undefined ? { shards: overrides.shards } : {}),
+    ...(overrides.shardCount !== undefined ? { shardCount: overrides.shardCount } : {}),
   });
 }
 
-function invocationOf(interaction: BaseInteraction): Invocation {
+/** The facts every request needs, as discord.js has them (the HTTP mode reads the same from raw JSON). */
+function factsOf(interaction: BaseInteraction): InteractionFacts {
   return {
-    user: {
-      id: interaction.user.id,
-      username: interaction.user.username,
-      ...(interaction.user.globalName ? { displayName: interaction.user.globalName } : {}),
-    },
+    user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
     guildId: interaction.guildId ?? null,
     channelId: interaction.channelId ?? null,
+    channelType: interaction.channel?.type ?? null,
+    context: interaction.context ?? null,
     locale: interaction.locale,
-    surface: 'gateway',
-    seenByOthers: seenByOthers(interaction),
   };
 }
 
-/** Only in the bot's own DMs is a normal reply seen by the invoker alone. */
-function seenByOthers(interaction: BaseInteraction): boolean {
-  if (interaction.context === InteractionContextType.BotDM) return false;
-  if (interaction.context === InteractionContextType.Guild || interaction.context === InteractionContextType.PrivateChannel) return true;
-  return interaction.guildId !== null || interaction.channel?.type !== ChannelType.DM;
-}
-
-/** Flatten discord.js's option tree into the subcommand path and a name → value map. */
-export function flattenOptions(data: readonly CommandInteractionOption[]): {
-  group: string | null;
-  subcommand: string | null;
-  options: Record<string, OptionValue>;
-} {
-  let group: string | null = null;
-  let subcommand: string | null = null;
-  const options: Record<string, OptionValue> = {};
-  const visit = (list: readonly CommandInteractionOption[]) => {
-    for (const option of list) {
-      if (option.type === T.SubcommandGroup) {
-        group = option.name;
-        visit(option.options ?? []);
-      } else if (option.type === T.Subcommand) {
-        subcommand = option.name;
-        visit(option.options ?? []);
-      } else if (option.type === T.Attachment && option.attachment) {
-        const a = option.attachment;
-        options[option.name] = { kind: 'attachment', name: a.name, url: a.url, size: a.size, ...(a.contentType ? { contentType: a.contentType } : {}) };
-      } else if (option.type === T.User && (option.user || typeof option.value === 'string')) {
-        const id = option.user?.id ?? String(option.value);
-        options[option.name] = { kind: 'user', id, username: option.user?.username ?? id };
-      } else if (option.value !== undefined && option.value !== null) {
-        options[option.name] = option.value;
-      }
+/** discord.js's option tree as plain nodes, with the resolved attachment or user attached. */
+function nodesOf(data: readonly CommandInteractionOption[]): OptionNode[] {
+  return data.map((option): OptionNode => {
+    const node: OptionNode = { name: option.name, type: option.type };
+    if (option.value !== undefined && option.value !== null) node.value = option.value;
+    if (option.focused) node.focused = true;
+    if (option.options) node.options = nodesOf(option.options);
+    if (option.attachment) {
+      const a = option.attachment;
+      node.attachment = { kind: 'attachment', name: a.name, url: a.url, size: a.size, ...(a.contentType ? { contentType: a.contentType } : {}) };
     }
-  };
-  visit(data);
-  return { group, subcommand, options };
+    if (option.user) node.user = { id: option.user.id, username: option.user.username };
+    return node;
+  });
 }
 
 /** discord.js message options from a reply (the body is already within Discord's limits). */
@@ -108,10 +85,9 @@ function messageOptions(reply: Reply, allowEphemeral = true) {
 }
 
 async function handleChatInput(interaction: ChatInputCommandInteraction, router: Router): Promise<void> {
-  const { group, subcommand, options } = flattenOptions(interaction.options.data);
   let deferredEphemeral = false;
   await router.runCommand(
-    { ...invocationOf(interaction), commandName: interaction.commandName, group, subcommand, options },
+    commandRequest(factsOf(interaction), interaction.commandName, nodesOf(interaction.options.data), 'gateway'),
     {
       async defer(ephemeral) {
         deferredEphemeral = ephemeral;
@@ -139,16 +115,8 @@ async function handleChatInput(interaction: ChatInputCommandInteraction, router:
 async function handleAutocomplete(interaction: AutocompleteInteraction, router: Router, logger: Logger): Promise<void> {
   let choices: Awaited<ReturnType<Router['runAutocomplete']>> = [];
   try {
-    const focused = interaction.options.getFocused(true);
-    const { group, subcommand, options } = flattenOptions(interaction.options.data);
-    choices = await router.runAutocomplete({
-      ...invocationOf(interaction),
-      commandName: interaction.commandName,
-      group,
-      subcommand,
-      options: { ...options, [focused.name]: String(focused.value ?? '') },
-      focused: focused.name,
-    });
+    const request = autocompleteRequest(factsOf(interaction), interaction.commandName, nodesOf(interaction.options.data), 'gateway');
+    if (request) choices = await router.runAutocomplete(request);
   } catch (error) {
     logger.warn({ err: error, command: interaction.commandName }, 'autocomplete failed');
   }
@@ -157,12 +125,13 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, router: 
 
 async function handleComponent(interaction: MessageComponentInteraction, router: Router): Promise<void> {
   await router.runComponent(
-    {
-      ...invocationOf(interaction),
-      customId: interaction.customId,
-      values: interaction.isStringSelectMenu() ? interaction.values : [],
-      messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
-    },
+    componentRequest(
+      factsOf(interaction),
+      interaction.customId,
+      interaction.isStringSelectMenu() ? interaction.values : [],
+      interaction.message.flags.has(MessageFlags.Ephemeral),
+      'gateway',
+    ),
     {
       async deferUpdate() {
         await interaction.deferUpdate();
@@ -212,7 +181,8 @@ export function attachRouter(client: Client, app: App): void {
   client.on(Events.MessageCreate, (message) => {
     handleDirectMessage(message, client, router, logger).catch((error: unknown) => logger.error({ err: error }, 'DM handling failed'));
   });
-  client.on(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'));
+  client.on(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.ws.shards.map((shard) => shard.id) }, 'connected to Discord'));
+  client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, 'shard ready'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));

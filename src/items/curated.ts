@@ -5,10 +5,10 @@
 //    search and the suggestions offered for an empty query.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 
-export const ALIASES_PATH = fileURLToPath(new URL('../../data/aliases.json', import.meta.url));
-export const POPULAR_PATH = fileURLToPath(new URL('../../data/popular.json', import.meta.url));
+export const ALIASES_PATH = projectPath('data', 'aliases.json');
+export const POPULAR_PATH = projectPath('data', 'popular.json');
 
 /** Official item name → the extra names players use for it. */
 export type AliasTable = Readonly<Record<string, readonly string[]>>;

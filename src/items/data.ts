@@ -2,10 +2,10 @@
 // reads only data/, never the raw sources.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 import type { ItemData } from './types.ts';
 
-export const ITEM_DATA_PATH = fileURLToPath(new URL('../../data/items.json', import.meta.url));
+export const ITEM_DATA_PATH = projectPath('data', 'items.json');
 
 let cached: ItemData | null | undefined;
 

@@ -1,5 +1,5 @@
-// The contract between the router, the surfaces (Discord gateway, offline console, DM text) and the
-// command modules in commands/. Nothing here depends on discord.js objects: a command sees plain values.
+// The contract between the router, the surfaces (Discord gateway, HTTP interactions, offline console,
+// DM text) and the command modules in commands/. Nothing here depends on discord.js objects: a command sees plain values.
 
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
@@ -7,7 +7,7 @@ import type { OptionReader, OptionValue } from './options.ts';
 import type { Services } from '../services.ts';
 import type { Character } from '../characters/types.ts';
 
-export type Surface = 'gateway' | 'console' | 'dm-text';
+export type Surface = 'gateway' | 'http' | 'console' | 'dm-text';
 
 export interface Invoker {
   id: string; // Discord user id (snowflake, kept as a string)

@@ -38,10 +38,11 @@ export function user(id = '800000000000000001', username = 'tarnished'): APIUser
   return { id, username, discriminator: '0', global_name: username, avatar: null };
 }
 
-export function guildCreatePayload() {
+export function guildCreatePayload(id = GUILD_ID) {
+  const channelId = id === GUILD_ID ? GUILD_CHANNEL_ID : String(BigInt(id) + 1n);
   return {
-    id: GUILD_ID,
-    name: 'Roundtable Hold',
+    id,
+    name: id === GUILD_ID ? 'Roundtable Hold' : `Server ${id}`,
     icon: null,
     splash: null,
     discovery_splash: null,
@@ -51,7 +52,7 @@ export function guildCreatePayload() {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: GUILD_ID, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '0', managed: false, mentionable: false, flags: 0 }],
+    roles: [{ id, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '0', managed: false, mentionable: false, flags: 0 }],
     emojis: [],
     features: [],
     mfa_level: 0,
@@ -77,7 +78,7 @@ export function guildCreatePayload() {
     member_count: 2,
     voice_states: [],
     members: [],
-    channels: [{ id: GUILD_CHANNEL_ID, type: ChannelType.GuildText, name: 'general', position: 0, permission_overwrites: [], parent_id: null, guild_id: GUILD_ID, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+    channels: [{ id: channelId, type: ChannelType.GuildText, name: 'general', position: 0, permission_overwrites: [], parent_id: null, guild_id: id, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
     threads: [],
     presences: [],
     stage_instances: [],
@@ -95,7 +96,11 @@ function nextId(): string {
 export interface Where {
   /** In a server (default: the bot's DMs). */
   guild?: boolean;
+  /** Which server (default GUILD_ID); implies `guild`. */
+  guildId?: string;
   user?: APIUser;
+  /** Flags of the message a component sits on (e.g. 64: ephemeral). */
+  messageFlags?: number;
 }
 
 function member(u: APIUser): APIGuildMember {
@@ -104,6 +109,9 @@ function member(u: APIUser): APIGuildMember {
 
 function common(where: Where) {
   const u = where.user ?? user();
+  const guildId = where.guildId ?? GUILD_ID;
+  const channelId = guildId === GUILD_ID ? GUILD_CHANNEL_ID : String(BigInt(guildId) + 1n);
+  const inGuild = where.guild || where.guildId !== undefined;
   const base = {
     id: nextId(),
     application_id: APPLICATION_ID,
@@ -112,19 +120,19 @@ function common(where: Where) {
     app_permissions: '2248473465835073',
     locale: 'en-US' as const,
     entitlements: [],
-    authorizing_integration_owners: where.guild
-      ? { [ApplicationIntegrationType.GuildInstall]: GUILD_ID }
+    authorizing_integration_owners: inGuild
+      ? { [ApplicationIntegrationType.GuildInstall]: guildId }
       : { [ApplicationIntegrationType.UserInstall]: u.id },
     attachment_size_limit: 10_485_760,
   };
-  if (where.guild) {
+  if (inGuild) {
     return {
       ...base,
-      guild_id: GUILD_ID,
+      guild_id: guildId,
       guild_locale: 'en-US' as const,
       member: member(u),
-      channel_id: GUILD_CHANNEL_ID,
-      channel: { id: GUILD_CHANNEL_ID, type: ChannelType.GuildText, name: 'general', guild_id: GUILD_ID },
+      channel_id: channelId,
+      channel: { id: channelId, type: ChannelType.GuildText, name: 'general', guild_id: guildId },
       context: InteractionContextType.Guild,
     };
   }
@@ -227,8 +235,24 @@ export function buttonPress(customId: string, where: Where = {}): APIMessageComp
     ...base,
     type: InteractionType.MessageComponent,
     data: { custom_id: customId, component_type: ComponentType.Button },
-    message: messagePayload(nextId(), base.channel_id, BOT_USER, ''),
+    message: messagePayload(nextId(), base.channel_id, BOT_USER, '', where.messageFlags ? { flags: where.messageFlags } : {}),
   } as unknown as APIMessageComponentInteraction;
+}
+
+/** A choice made in a string select menu. */
+export function selectMenu(customId: string, values: string[], where: Where = {}): APIMessageComponentInteraction {
+  const base = common(where);
+  return {
+    ...base,
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
+    message: messagePayload(nextId(), base.channel_id, BOT_USER, '', where.messageFlags ? { flags: where.messageFlags } : {}),
+  } as unknown as APIMessageComponentInteraction;
+}
+
+/** A PING, as Discord sends to check the endpoint. */
+export function ping() {
+  return { id: nextId(), application_id: APPLICATION_ID, type: InteractionType.Ping, token: `interaction-token-${counter}`, version: 1 };
 }
 
 /** A message object as Discord returns it; `extra` overrides or adds fields (embeds, flags, channel_type…). */

@@ -1,12 +1,30 @@
 // A fake Discord on 127.0.0.1 for end-to-end tests: the REST routes the bot uses and a gateway that
 // speaks the handshake (HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME → re-identify),
 // plus fault injection (HTTP errors, rate limits, dropped sockets). See ../shared/docs/discord-platform.md §2.
+// Sharding: GET /gateway/bot recommends `shards`; an IDENTIFY with shard [id, count] gets the servers
+// whose (guild_id >> 22) % count === id, and events go to the shard Discord would use (DMs: shard 0).
+// HTTP interactions (see interactions.ts): a webhook call for an interaction delivered over HTTP is only
+// accepted once the bot's HTTP response acknowledged it, as on Discord (10015 Unknown Webhook otherwise).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GatewayOpcodes, type GatewayDispatchEvents } from 'discord-api-types/v10';
 import { BOT_USER, APPLICATION_ID, guildCreatePayload, GUILD_ID, messagePayload } from './payloads.ts';
+
+/** The shard Discord sends a server's events to. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** An interaction sent to the bot over HTTP, whose webhook may be used once the bot acknowledged it. */
+interface TrackedInteraction {
+  acknowledged: Promise<number | null>;
+  settle(responseType: number | null): void;
+}
+
+/** Interaction response types after which the interaction's webhook exists (4, 5, 6, 7). */
+const WEBHOOK_OPENING_RESPONSES = new Set([4, 5, 6, 7]);
 
 export interface RecordedRequest {
   method: string;
@@ -29,15 +47,31 @@ interface FaultRule {
 
 export interface FakeDiscordOptions {
   token?: string;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
+  /** session_start_limit.max_concurrency (default 16, so shards need not wait 5 s between identifies). */
+  maxConcurrency?: number;
+  /** The servers the bot is in (default: the one GUILD_ID). */
+  guilds?: string[];
+}
+
+interface ShardSocket {
+  shard: [number, number];
 }
 
 export class FakeDiscord {
   readonly token: string;
   readonly requests: RecordedRequest[] = [];
   readonly identifies: unknown[] = [];
+  recommendedShards: number;
+  readonly maxConcurrency: number;
+  readonly guilds: string[];
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
-  private sockets = new Set<WebSocket>();
+  private sockets = new Map<WebSocket, ShardSocket>();
+  private tracked = new Map<string, TrackedInteraction>();
+  private listeners = new Set<(r: RecordedRequest) => void>();
+  private identifyListeners = new Set<(d: unknown) => void>();
   private faults: FaultRule[] = [];
   private seq = 0;
   private nextId = 1n;
@@ -49,6 +83,9 @@ export class FakeDiscord {
 
   constructor(options: FakeDiscordOptions = {}) {
     this.token = options.token ?? 'fake-token.abc.def';
+    this.recommendedShards = options.recommendedShards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 16;
+    this.guilds = options.guilds ?? [GUILD_ID];
   }
 
   get restBase(): string {
@@ -71,7 +108,7 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
-    for (const ws of this.sockets) ws.terminate();
+    for (const ws of this.sockets.keys()) ws.terminate();
     this.wss?.close();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
@@ -126,15 +163,51 @@ export class FakeDiscord {
     });
   }
 
-  /** Send a dispatch event to every identified gateway connection. */
+  /**
+   * Send a dispatch event to the gateway connection Discord would use: the shard of `d.guild_id`, or
+   * shard 0 for events outside servers (DMs). With one shard that is every connection.
+   */
   dispatch(t: `${GatewayDispatchEvents}` | string, d: unknown): void {
     const frame = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: ++this.seq, d });
-    for (const ws of this.sockets) ws.send(frame);
+    const guildId = (d as { guild_id?: string } | null)?.guild_id;
+    for (const [ws, { shard }] of this.sockets) {
+      const target = guildId ? shardOf(guildId, shard[1]) : 0;
+      if (shard[0] === target) ws.send(frame);
+    }
+  }
+
+  /** The shards currently connected and identified, as [id, count] pairs. */
+  connectedShards(): [number, number][] {
+    return [...this.sockets.values()].map((s) => s.shard);
   }
 
   /** Drop every gateway connection abruptly (no close frame), as a network failure would. */
   dropGateway(): void {
-    for (const ws of this.sockets) ws.terminate();
+    for (const ws of this.sockets.keys()) ws.terminate();
+  }
+
+  /** Called for every accepted IDENTIFY from now on; returns an unsubscribe function. */
+  onIdentify(listener: (d: unknown) => void): () => void {
+    this.identifyListeners.add(listener);
+    return () => this.identifyListeners.delete(listener);
+  }
+
+  /** Called for every request recorded from now on (including faults); returns an unsubscribe function. */
+  onRequest(listener: (r: RecordedRequest) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * An interaction is about to be sent to the bot over HTTP: its webhook routes wait for the bot's
+   * HTTP response, then exist only if that response acknowledged it (types 4–7). Call `settle` with
+   * the response type, or null when the bot answered with an error status or not at all.
+   */
+  trackHttpInteraction(token: string): (responseType: number | null) => void {
+    let settle!: (type: number | null) => void;
+    const acknowledged = new Promise<number | null>((resolve) => (settle = resolve));
+    this.tracked.set(token, { acknowledged, settle });
+    return settle;
   }
 
   private snowflake(): string {
@@ -143,6 +216,7 @@ export class FakeDiscord {
 
   private handleSocket(ws: WebSocket): void {
     ws.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41250 } }));
+    ws.on('error', () => undefined);
     ws.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: any };
       switch (packet.op) {
@@ -154,8 +228,16 @@ export class FakeDiscord {
             ws.close(4004, 'Authentication failed.');
             return;
           }
+        {
+          const shard = (Array.isArray(packet.d?.shard) ? packet.d.shard : [0, 1]) as [number, number];
+          if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
+            ws.close(4010, 'Invalid shard.');
+            return;
+          }
           this.identifies.push(packet.d);
-          this.sockets.add(ws);
+          for (const listener of this.identifyListeners) listener(packet.d);
+          this.sockets.set(ws, { shard });
+          const guilds = this.guilds.filter((id) => shardOf(id, shard[1]) === shard[0]);
           ws.send(
             JSON.stringify({
               op: GatewayOpcodes.Dispatch,
@@ -164,18 +246,19 @@ export class FakeDiscord {
               d: {
                 v: 10,
                 user: BOT_USER,
-                guilds: [{ id: GUILD_ID, unavailable: true }],
+                guilds: guilds.map((id) => ({ id, unavailable: true })),
                 session_id: `session-${this.readyCount + 1}`,
                 resume_gateway_url: this.gatewayUrl,
-                shard: [0, 1],
+                shard,
                 application: { id: APPLICATION_ID, flags: 0 },
               },
             }),
           );
-          ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: 'GUILD_CREATE', s: ++this.seq, d: guildCreatePayload() }));
+          for (const id of guilds) ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: 'GUILD_CREATE', s: ++this.seq, d: guildCreatePayload(id) }));
           this.readyCount++;
           for (const waiter of this.readyWaiters.splice(0)) waiter();
           break;
+        }
         case GatewayOpcodes.Resume:
           // Sessions are not kept: ask the client to identify again.
           ws.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
@@ -223,7 +306,13 @@ export class FakeDiscord {
     let status: number;
     let responseBody: unknown;
     let headers: Record<string, string> = {};
-    if (rule) {
+    const webhookToken = /^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1];
+    const tracked = webhookToken ? this.tracked.get(webhookToken) : undefined;
+    const acknowledged = tracked ? await Promise.race([tracked.acknowledged, new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000))]) : undefined;
+    if (tracked && (acknowledged === null || !WEBHOOK_OPENING_RESPONSES.has(acknowledged!))) {
+      status = 404;
+      responseBody = { message: 'Unknown Webhook', code: 10015 };
+    } else if (rule) {
       const fault = rule.faults.shift()!;
       status = fault.status;
       headers = fault.headers ?? {};
@@ -233,6 +322,7 @@ export class FakeDiscord {
     }
     const record: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, status, at: Date.now(), ...(files ? { files } : {}) };
     this.requests.push(record);
+    for (const listener of this.listeners) listener(record);
     if (status === 204) res.writeHead(204, headers).end();
     else res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(responseBody));
     // Wake waiters only for requests that succeeded, so tests observe delivered answers.
@@ -256,7 +346,7 @@ export class FakeDiscord {
 
   private route(method: string, path: string, body: any): [number, unknown] {
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: 1 } }];
+      return [200, { url: this.gatewayUrl, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: this.maxConcurrency } }];
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
     let match = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(path);
@@ -273,7 +363,7 @@ export class FakeDiscord {
   }
 }
 
-function parseMultipart(raw: Buffer, boundary: string): { name: string; filename?: string; data: Buffer }[] {
+export function parseMultipart(raw: Buffer, boundary: string): { name: string; filename?: string; data: Buffer }[] {
   const parts: { name: string; filename?: string; data: Buffer }[] = [];
   const delimiter = Buffer.from(`--${boundary}`);
   let start = raw.indexOf(delimiter);

@@ -70,3 +70,42 @@ describe('log hygiene', async () => {
     expect(lines.join('')).toContain('login failed for [redacted]');
   });
 });
+
+describe('HTTP interactions and sharding settings', () => {
+  const key = '0123456789abcdef'.repeat(4);
+
+  it('HTTP_PORT selects the HTTP mode, with the public key and application id it needs', () => {
+    const config = loadConfig({ HTTP_PORT: '8080', DISCORD_PUBLIC_KEY: key.toUpperCase(), DISCORD_APPLICATION_ID: '123456789012345678' });
+    expect(config.http).toEqual({ port: 8080, host: undefined, publicKey: key, applicationId: '123456789012345678' });
+    expect(config.sharding).toBeUndefined();
+    expect(loadConfig({ HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: key, DISCORD_APPLICATION_ID: '123456789012345678' }).http).toMatchObject({ port: 0, host: '127.0.0.1' });
+    expect(loadConfig({ HTTP_PORT: '' }).http).toBeUndefined();
+  });
+
+  it('GATEWAY_SHARDS: auto or a count, in this process or one process per shard', () => {
+    expect(loadConfig({ GATEWAY_SHARDS: 'AUTO' }).sharding).toEqual({ count: 'auto', mode: 'internal', managedShard: false });
+    expect(loadConfig({ GATEWAY_SHARDS: '4', GATEWAY_SHARD_MODE: 'process' }).sharding).toEqual({ count: 4, mode: 'process', managedShard: false });
+    // In a process spawned by discord.js's ShardingManager (it sets these three):
+    expect(loadConfig({ GATEWAY_SHARDS: 'auto', GATEWAY_SHARD_MODE: 'process', SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '3' }).sharding).toEqual({
+      count: 3,
+      mode: 'process',
+      managedShard: true,
+      shardIds: [1],
+    });
+  });
+
+  it.each([
+    [{ HTTP_PORT: '70000', DISCORD_PUBLIC_KEY: key, DISCORD_APPLICATION_ID: '123456789012345678' }, 'HTTP_PORT'],
+    [{ HTTP_PORT: '80', DISCORD_APPLICATION_ID: '123456789012345678' }, 'DISCORD_PUBLIC_KEY'],
+    [{ HTTP_PORT: '80', DISCORD_PUBLIC_KEY: key.slice(1), DISCORD_APPLICATION_ID: '123456789012345678' }, 'DISCORD_PUBLIC_KEY'],
+    [{ HTTP_PORT: '80', DISCORD_PUBLIC_KEY: key }, 'DISCORD_APPLICATION_ID'],
+    [{ HTTP_PORT: '80', DISCORD_PUBLIC_KEY: key, DISCORD_APPLICATION_ID: '123456789012345678', GATEWAY_SHARDS: 'auto' }, 'GATEWAY_SHARDS'],
+    [{ GATEWAY_SHARDS: '0' }, 'GATEWAY_SHARDS'],
+    [{ GATEWAY_SHARDS: 'many' }, 'GATEWAY_SHARDS'],
+    [{ GATEWAY_SHARDS: '2', GATEWAY_SHARD_MODE: 'threads' }, 'GATEWAY_SHARD_MODE'],
+    [{ SHARD_COUNT: '2' }, 'SHARD_COUNT'],
+    [{ SHARDS: '[0,1]' }, 'SHARDS'],
+  ])('rejects %o naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid ${variable}: [^\\n]+$`));
+  });
+});
