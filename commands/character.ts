@@ -34,7 +34,7 @@ import { storeErrorText } from '../src/render/storeErrors.ts';
 import { StoreError } from '../src/characters/errors.ts';
 import type { CharacterStore } from '../src/characters/store.ts';
 import type { Character, CharacterRef, CharacterView } from '../src/characters/types.ts';
-import { MAX_CHARACTERS_PER_USER, NAME_MAX_LENGTH, NOTE_MAX_LENGTH, RUNE_CAP } from '../src/characters/validate.ts';
+import { MAX_CHARACTERS_PER_USER, NAME_MAX_LENGTH, NOTE_MAX_LENGTH, RUNE_CAP } from '../src/characters/types.ts';
 import { planPurchase } from '../src/items/requirements.ts';
 import { CLASSES, STAT_KEYS, type Stat, type Stats } from '../src/game/classes.ts';
 import { MAX_UPGRADE } from '../src/game/upgradeTables.ts';

@@ -33,7 +33,7 @@ import {
 } from '../src/runes/index.ts';
 import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
 import { MAX_ITEM_COUNT, MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT, MIN_ITEM_COUNT, RUNES_HELD_CAP } from '../src/game/limits.ts';
-import { RUNE_CAP } from '../src/characters/validate.ts';
+import { RUNE_CAP } from '../src/characters/types.ts';
 import { MAX_NG_CYCLE_INPUT } from '../src/game/runeGainModifiers.ts';
 
 /** A sum of runes (to spend, farm or gain: it may pass what a character can hold). */

@@ -5,10 +5,12 @@
 //   text      src/text/                 imports nothing of the project
 //   core      src/game, src/runes,      the game's numbers and pure planning: imports only the core and
 //             src/items, src/weapons,   the text module, never discord.js
-//             src/farming, and the store's plain shapes (src/characters/types.ts)
+//             src/farming, the store's plain shapes (src/characters/types.ts, errors.ts), and
+//             src/paths.ts (where the project folder is: a leaf)
 //   render    src/render/               imports the core and text; never the store or the router
 //   store     src/characters/           imports the core and text; never the renderer or the router
-//   router    src/router/               imports the core, text, the renderer and the store's types
+//   router    src/router/               imports the core, text, the renderer, the store's shapes and its
+//                                       interface (what handlers are given), never the wiring
 //   commands  commands/                 anything below; never another command (only commands/index.ts,
 //                                       the registry, imports command modules; files of one command's
 //                                       folder import each other)
@@ -17,8 +19,8 @@
 
 import { cruise, type IForbiddenRuleType, type IViolation } from 'dependency-cruiser';
 
-/** The core, and the plain shapes the store hands out (src/characters/types.ts: no database types). */
-const CORE = '^(src/(game|runes|items|weapons|farming)/|src/characters/types\\.ts$)';
+/** The core, and the plain shapes the store hands out (src/characters/types.ts, errors.ts: no database types). */
+const CORE = '^(src/(game|runes|items|weapons|farming)/|src/characters/(types|errors)\\.ts$)';
 const TEXT = '^src/text/';
 const DISCORD = '^(discord\\.js|@discordjs/.*|discord-api-types)($|/)';
 
@@ -30,7 +32,7 @@ export const RULES: IForbiddenRuleType[] = [
     comment: 'the core (game, runes, items, weapons, farming) imports only the core and the text module',
     severity: 'error',
     from: { path: CORE },
-    to: { path: '^(src|commands)/', pathNot: [CORE, TEXT, '^src/errors\\.ts$'] },
+    to: { path: '^(src|commands)/', pathNot: [CORE, TEXT, '^src/errors\\.ts$', '^src/paths\\.ts$'] },
   },
   { name: 'core-never-discord', comment: 'the core never imports discord.js', severity: 'error', from: { path: CORE }, to: { dependencyTypes: ['npm', 'npm-dev', 'npm-peer', 'npm-optional', 'npm-no-pkg', 'npm-unknown'], path: DISCORD } },
   {
@@ -38,7 +40,7 @@ export const RULES: IForbiddenRuleType[] = [
     comment: 'the renderer imports the core and text, never the store, the router or the wiring',
     severity: 'error',
     from: { path: '^src/render/' },
-    to: { path: '^(src/(characters|router|bot|cli|services\\.ts|app\\.ts|main\\.ts)|commands/)', pathNot: '^src/characters/types\\.ts$' },
+    to: { path: '^(src/(characters|router|bot|cli|services\\.ts|app\\.ts|main\\.ts)|commands/)', pathNot: '^src/characters/(types|errors)\\.ts$' },
   },
   {
     name: 'store-below-render-and-router',
@@ -56,10 +58,10 @@ export const RULES: IForbiddenRuleType[] = [
   },
   {
     name: 'router-only-store-types',
-    comment: 'the router may name the store\'s plain shapes, not call the store',
+    comment: 'the router names the store\'s shapes and its interface (CharacterStore, for handlers), never its modules',
     severity: 'error',
     from: { path: '^src/router/' },
-    to: { path: '^src/characters/', pathNot: '^src/characters/types\\.ts$' },
+    to: { path: '^src/characters/', pathNot: '^src/characters/(types|errors|store)\\.ts$' },
   },
   {
     name: 'only-the-registry-imports-commands',

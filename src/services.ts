@@ -5,35 +5,11 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import { projectPath } from './paths.ts';
 import type { Logger } from './log.ts';
-import type { AttachmentValue, CommandModule } from './router/types.ts';
+import type { AppInfo, AttachmentValue, CommandModule, Services } from './router/types.ts';
 import { createStore, type CharacterStore } from './characters/store.ts';
-import { isStoreError, type StoreError } from './characters/errors.ts';
+import { isStoreError } from './characters/errors.ts';
 
-export interface AppInfo {
-  name: string;
-  version: string;
-  homepage: string | undefined;
-}
-
-export interface Services {
-  config: Config;
-  logger: Logger;
-  app: AppInfo;
-  /** The registry, for /help. */
-  commands: readonly CommandModule[];
-  now(): Date;
-  /** Download a file a user attached to a command (Discord CDN URL, or a local path in the console). */
-  fetchAttachment(attachment: AttachmentValue, maxBytes: number): Promise<Buffer>;
-  /** The character store (PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH), opened on first use. */
-  store(): CharacterStore;
-  /**
-   * Opens the character database now (migrating it, and making the install secret on first use); null
-   * when it is usable, else why not and which setting names it (databaseProblemLine words it).
-   */
-  checkDatabase(): Promise<{ error: StoreError; variable: 'DATABASE_PATH' | 'DATABASE_URL' } | null>;
-  /** Release what was opened (the database). */
-  close(): Promise<void>;
-}
+export type { AppInfo, Services } from './router/types.ts';
 
 export function readAppInfo(): AppInfo {
   const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as {

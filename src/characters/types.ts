@@ -1,6 +1,20 @@
 // Plain values going in and out of the character store (no database or discord.js types).
 
 import type { Stat, Stats } from '../game/classes.ts';
+import { RUNES_HELD_CAP } from '../game/limits.ts';
+
+// What the store keeps, at most.
+/** The most runes a character can hold (the game's cap). */
+export const RUNE_CAP = RUNES_HELD_CAP;
+export const MAX_CHARACTERS_PER_USER = 20;
+export const NAME_MAX_LENGTH = 32;
+export const NOTE_MAX_LENGTH = 200;
+export const ITEM_MAX_LENGTH = 100;
+export const ID_MAX_LENGTH = 64;
+export const MAX_JOURNEY = 999;
+export const MAX_REGULAR_UPGRADE = 25;
+export const MAX_SOMBER_UPGRADE = 10;
+
 
 export const LEDGER_KINDS = ['earned', 'level_up', 'purchase', 'upgrade', 'death_drop', 'recovered', 'lost', 'correction'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];

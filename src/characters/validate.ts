@@ -3,17 +3,11 @@
 
 import { CLASSES, MAX_STAT, STAT_KEYS, findClass, type StartingClass, type Stat, type Stats } from '../game/classes.ts';
 import { invalid, type StoreField } from './errors.ts';
+import { RUNE_CAP, MAX_CHARACTERS_PER_USER, NAME_MAX_LENGTH, NOTE_MAX_LENGTH, ITEM_MAX_LENGTH, ID_MAX_LENGTH, MAX_JOURNEY, MAX_REGULAR_UPGRADE, MAX_SOMBER_UPGRADE } from './types.ts';
+
+export { RUNE_CAP, MAX_CHARACTERS_PER_USER, NAME_MAX_LENGTH, NOTE_MAX_LENGTH, ITEM_MAX_LENGTH, ID_MAX_LENGTH, MAX_JOURNEY, MAX_REGULAR_UPGRADE, MAX_SOMBER_UPGRADE };
 
 /** The game caps runes held (and so a bloodstain) at 999,999,999. */
-export const RUNE_CAP = 999_999_999;
-export const MAX_CHARACTERS_PER_USER = 20;
-export const NAME_MAX_LENGTH = 32;
-export const NOTE_MAX_LENGTH = 200;
-export const ITEM_MAX_LENGTH = 100;
-export const ID_MAX_LENGTH = 64;
-export const MAX_JOURNEY = 999;
-export const MAX_REGULAR_UPGRADE = 25;
-export const MAX_SOMBER_UPGRADE = 10;
 
 // Control characters, line/paragraph separators, lone surrogates, bidi embeddings/overrides/isolates,
 // zero-width space and BOM: nothing a player means to type into a name, and all able to break layout.

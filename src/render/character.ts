@@ -3,7 +3,7 @@
 // and src/runes); this file only arranges their results.
 
 import type { Character, CharacterListing, HistoryPage, LedgerEntry } from '../characters/types.ts';
-import { MAX_CHARACTERS_PER_USER } from '../characters/validate.ts';
+import { MAX_CHARACTERS_PER_USER } from '../characters/types.ts';
 import { STAT_ABBREVIATIONS, STAT_KEYS } from '../game/classes.ts';
 import { highestReachableLevel } from '../runes/index.ts';
 import { escapeUserText, truncate } from '../text/escape.ts';

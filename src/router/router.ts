@@ -7,12 +7,11 @@ import { DEFER_AFTER_MS } from '../render/limits.ts';
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
 import { UserError } from '../errors.ts';
 import { codeSpan } from '../text/escape.ts';
-import type { Services } from '../services.ts';
 import { OptionReader } from './options.ts';
 import { decodeCustomId } from './customId.ts';
 import { parseCommandLine } from './parse.ts';
 import { ActiveCharacterProbe, mustStayPrivate } from './privacy.ts';
-import type { AutocompleteRequest, CommandModule, CommandRequest, ComponentRequest, Invocation, TextRequest } from './types.ts';
+import type { AutocompleteRequest, CommandModule, CommandRequest, ComponentRequest, Invocation, Services, TextRequest } from './types.ts';
 
 /** How a surface delivers the answer to a command. */
 export interface CommandResponder {

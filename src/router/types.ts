@@ -3,8 +3,11 @@
 
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
-import type { OptionReader, OptionValue } from './options.ts';
-import type { Services } from '../services.ts';
+import type { AttachmentValue, OptionReader, OptionValue } from './options.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { CharacterStore } from '../characters/store.ts';
+import type { StoreError } from '../characters/errors.ts';
 import type { Character } from '../characters/types.ts';
 
 export type Surface = 'gateway' | 'http' | 'console' | 'dm-text';
@@ -110,4 +113,31 @@ export interface CommandModule {
    * module (or the router's fallback) answer it.
    */
   text?(context: TextContext): Promise<Reply | null> | Reply | null;
+}
+
+// What every handler may use, built once at start (src/services.ts) and passed down.
+export interface AppInfo {
+  name: string;
+  version: string;
+  homepage: string | undefined;
+}
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  app: AppInfo;
+  /** The registry, for /help. */
+  commands: readonly CommandModule[];
+  now(): Date;
+  /** Download a file a user attached to a command (Discord CDN URL, or a local path in the console). */
+  fetchAttachment(attachment: AttachmentValue, maxBytes: number): Promise<Buffer>;
+  /** The character store (PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH), opened on first use. */
+  store(): CharacterStore;
+  /**
+   * Opens the character database now (migrating it, and making the install secret on first use); null
+   * when it is usable, else why not and which setting names it (databaseProblemLine words it).
+   */
+  checkDatabase(): Promise<{ error: StoreError; variable: 'DATABASE_PATH' | 'DATABASE_URL' } | null>;
+  /** Release what was opened (the database). */
+  close(): Promise<void>;
 }

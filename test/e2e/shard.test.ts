@@ -123,7 +123,9 @@ describe('sharded gateway', () => {
         ]);
         expect(fake.connectedShards().sort()).toEqual(pairs);
         const logLines = () => output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; shardIds?: number[]; shards?: number[] });
-        // Two processes, each running one shard (its logs carry the shard it was given).
+        // Two processes, each running one shard (its logs carry the shard it was given). A child's log line
+        // can reach the pipe after the manager's "ready": wait for both.
+        await expect.poll(() => logLines().filter((l) => l.msg === 'connected to Discord').length, { timeout: 30_000, interval: 100 }).toBe(2);
         const connected = logLines().filter((l) => l.msg === 'connected to Discord');
         expect(connected.map((l) => l.shardIds).sort()).toEqual([[0], [1]]);
         expect(connected.map((l) => l.shards).sort()).toEqual([[0], [1]]);

@@ -5,8 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLayering, describeViolation } from '../../scripts/layering.ts';
+import { PROJECT_ROOT } from '../helpers/cli.ts';
 
 describe('layering', () => {
+  it('the project: no import cycle (type imports included), every layer imports only what it may', async () => {
+    const report = await checkLayering(PROJECT_ROOT);
+    expect(report.modules).toBeGreaterThan(80);
+    expect(report.violations.map(describeViolation)).toEqual([]);
+  }, 120_000);
+
   describe('the rule itself, on a small made-up project', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tl-layers-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
