@@ -88,7 +88,7 @@ function timeEach(count: number, work: (i: number) => unknown): { p50Us: number;
 
 export async function benchWeapons(): Promise<WeaponsBenchResult> {
   const tables = loadWeaponTables();
-  if (!tables) throw new Error('data/weapons.json is missing (npm run build-weapons)');
+  if (!tables) throw new Error('data/attack-rating.json or data/items.json is missing (npm run build-data)');
   const weapons = tables.weapons;
 
   // Warm both paths once, then measure.

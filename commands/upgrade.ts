@@ -1,7 +1,8 @@
 // /upgrade weapon:<name> | ash:<name> [from] [to]: runes per step and in total, the stones (or
 // gloveworts) per step and in total, what buying them at the Twin Maiden Husks costs, and which bell
 // bearing unlocks them; with an active character, whether its runes held cover the upgrade runes. Numbers
-// come from src/runes/upgrades.ts and the item data (data/items.json).
+// come from src/runes/upgrades.ts and the item data (data/items.json): a weapon's runes per step are its
+// record's own `upgradeCosts` (from its own upgrade rate rows, so crossbows and ballistae are right).
 
 import { defineCommand } from '../src/router/command.ts';
 import { integer, string, type ArgsOf } from '../src/router/spec.ts';
@@ -10,7 +11,7 @@ import type { CommandContext } from '../src/router/types.ts';
 import type { Choice, EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../src/render/style.ts';
 import { escapeUserText } from '../src/text/escape.ts';
-import { SOURCES, footer } from '../src/render/footer.ts';
+import { footer } from '../src/render/footer.ts';
 import { ambiguousItemText, closestNamesText } from '../src/render/itemText.ts';
 import { core } from '../src/router/core.ts';
 import { fmt, list, plus, shown } from '../src/text/format.ts';
@@ -130,8 +131,8 @@ function compute(item: ItemRecord, kind: Kind, from: number, to: number): Comput
   }
   const path = item.upgrade;
   if (path !== 'regular' && path !== 'somber') throw new UserError(`${escapeUserText(item.name)} cannot be upgraded.`);
-  if (item.upgradePrice === undefined) {
-    // Stones are known from the path; the per-weapon rune price is not in the data (some DLC weapons).
+  if (item.upgradeCosts === undefined && item.upgradePrice === undefined) {
+    // Stones are known from the path; the weapon's rune costs are not in the data.
     const materials = core(() => upgradeMaterials(path, from, to));
     const purchase = core(() => materialPurchaseCost(materials.totals));
     return {
@@ -142,8 +143,8 @@ function compute(item: ItemRecord, kind: Kind, from: number, to: number): Comput
       notes: [...materials.notes, ...purchase.notes],
     };
   }
-  const price = item.upgradePrice;
-  return fromPlan(core(() => planWeaponUpgrade({ reinforcePrice: price, path, from, to })));
+  // The rune core takes the record's own cost per step when it has one (it always does for 1.16.1 weapons).
+  return fromPlan(core(() => planWeaponUpgrade({ path, costsPerStep: item.upgradeCosts, reinforcePrice: item.upgradePrice, from, to })));
 }
 
 function fromPlan(plan: UpgradePlan): Computed {
@@ -209,7 +210,6 @@ async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): P
   if (result.runesTotal !== null) lines.push(`Runes and purchases together: **${fmt(result.runesTotal + result.purchase.totalRunes)}**.`);
   lines.push('', stepTable(result));
 
-  const source = `Item data: ${item.name} from ${item.sources.join(', ')}, patch ${item.patch}\n${SOURCES.upgrades}`;
   return {
     embeds: [
       {
@@ -217,7 +217,7 @@ async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): P
         color: item.dlc ? DLC_COLOR : BRAND_COLOR,
         description: lines.join('\n'),
         fields: materialFields(result.purchase),
-        footer: footer(source, result.notes),
+        footer: footer(`Game data: patch ${item.patch}`, result.notes),
       },
     ],
   };

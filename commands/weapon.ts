@@ -1,25 +1,26 @@
 // /weapon ar | compare | affinities | next: a weapon's attack rating with your stats, at any affinity and
 // upgrade level. Every number comes from the attack-rating core (src/weapons) and the rune core
 // (src/runes); weapon names are read by the shared item resolver (src/items) plus the core's affinity
-// forms. This file reads options, picks defaults from the active character, and lays the answer out.
+// forms. This file states the options (typed, each range once), picks defaults from the active
+// character, and lays the answer out.
 
-import { slashCommand } from '../src/router/define.ts';
+import { defineCommand, leaf } from '../src/router/command.ts';
+import { levelOption, statOption } from '../src/router/gameOptions.ts';
+import { boolean, integer, string, type ArgsOf, type IntegerSpec } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
-import type { AutocompleteContext, CommandContext, CommandModule } from '../src/router/types.ts';
-import type { OptionReader } from '../src/router/options.ts';
+import type { AutocompleteContext, CommandContext } from '../src/router/types.ts';
 import type { Choice, EmbedField, EmbedView, Reply } from '../src/render/types.ts';
-import type { SlashCommandSubcommandBuilder } from '@discordjs/builders';
 import { BRAND_COLOR, DLC_COLOR } from '../src/render/style.ts';
 import { escapeUserText } from '../src/text/escape.ts';
 import { core } from '../src/router/core.ts';
 import { fmt, list, shown } from '../src/text/format.ts';
-import { readFlag, readInt, readText } from '../src/router/readers.ts';
 import { nameOf } from '../src/render/character.ts';
 import { getItemIndex } from '../src/items/search.ts';
 import { resolveItem, searchItems } from '../src/items/resolve.ts';
 import type { ItemRecord } from '../src/items/types.ts';
 import type { Character } from '../src/characters/types.ts';
-import { MAX_LEVEL, MAX_STAT, MIN_LEVEL, MIN_STAT } from '../src/game/classes.ts';
+import { MAX_LEVEL } from '../src/game/classes.ts';
+import { MAX_UPGRADE } from '../src/game/upgradeTables.ts';
 import {
   AFFINITY_LABELS,
   WEAPON_STATS,
@@ -48,12 +49,10 @@ import {
 } from '../src/weapons/index.ts';
 
 const NAME_MAX_LENGTH = 100;
+const AFFINITY_MAX_LENGTH = 40;
 const FOOTER = 'Game data: patch 1.16.1';
 /** Stats not given and not known from a character: a Wretch starts with 10 in each. */
 const DEFAULT_STAT = 10;
-const STAT_RANGE = { min: MIN_STAT, max: MAX_STAT, what: `a stat value from ${MIN_STAT} to ${MAX_STAT}` };
-const LEVEL_RANGE = { min: 0, max: 25, what: 'an upgrade level from 0 to 25 (0 to 10 for somber weapons)' };
-const CHARACTER_LEVEL = { min: MIN_LEVEL, max: MAX_LEVEL - 1, what: `a character level from ${MIN_LEVEL} to ${MAX_LEVEL - 1}` };
 
 const DAMAGE_LABELS: Record<DamageType, string> = { physical: 'Physical', magic: 'Magic', fire: 'Fire', lightning: 'Lightning', holy: 'Holy' };
 const STATUS_LABELS: Record<StatusType, string> = {
@@ -151,13 +150,19 @@ function affinityList(weapon: WeaponData): string {
   return list(affinitiesOf(weapon).map((a) => AFFINITY_LABELS[a]));
 }
 
-/** The weapon of option `nameOption`, with the affinity from `affinityOption` (or typed in the name). */
-function chooseWeapon(t: WeaponTables, options: OptionReader, nameOption: string, affinityOption: string): Chosen {
-  const text = readText(options, nameOption, NAME_MAX_LENGTH);
+/** Blank text counts as not given. */
+function given(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** The weapon named in option `nameOption`, with the affinity of option `affinityOption` (or typed in the name). */
+function chooseWeapon(t: WeaponTables, nameText: string | undefined, nameOption: string, affinityOptionText: string | undefined, affinityOption: string): Chosen {
+  const text = given(nameText);
   if (text === undefined) throw new UserError(`\`${nameOption}\` is required: a weapon or shield name (start typing and pick it from the list).`);
   const found = findWeapon(t, text, nameOption);
   const { weapon } = found;
-  const affinityText = readText(options, affinityOption, 40);
+  const affinityText = given(affinityOptionText);
   let affinity: Affinity | null = found.affinity ?? null;
   let replaced: Affinity | undefined;
   if (affinityText !== undefined && !/^(none|-)$/i.test(affinityText)) {
@@ -194,16 +199,12 @@ interface StatSetup {
   character: Character | null;
 }
 
-async function readStats(options: OptionReader, character: () => Promise<Character | null>): Promise<StatSetup> {
-  const given: Partial<WeaponStats> = {};
-  for (const stat of WEAPON_STATS) {
-    const value = readInt(options, stat, STAT_RANGE);
-    if (value !== undefined) given[stat] = value;
-  }
-  const missing = WEAPON_STATS.filter((stat) => given[stat] === undefined);
+/** The stats given as options (already checked: whole numbers 1–99), the rest from the character or assumed. */
+async function readStats(givenStats: Partial<WeaponStats>, character: () => Promise<Character | null>): Promise<StatSetup> {
+  const missing = WEAPON_STATS.filter((stat) => givenStats[stat] === undefined);
   const me = missing.length ? await character() : null;
   const stats = {} as WeaponStats;
-  for (const stat of WEAPON_STATS) stats[stat] = given[stat] ?? (me ? me.stats[stat] : DEFAULT_STAT);
+  for (const stat of WEAPON_STATS) stats[stat] = givenStats[stat] ?? (me ? me.stats[stat] : DEFAULT_STAT);
   return { stats, fromCharacter: me ? missing : [], assumed: me ? [] : missing, character: me };
 }
 
@@ -213,13 +214,12 @@ interface LevelSetup {
   note: string | undefined;
 }
 
-/** The upgrade level: `level`, else a "+N" typed in the name, else the character's highest on this path, else +0. */
-async function chooseLevel(t: WeaponTables, chosen: Chosen, options: OptionReader, levelOption: string, character: () => Promise<Character | null>): Promise<LevelSetup> {
+/** The upgrade level: option `levelOption` (`given`), else a "+N" typed in the name, else the character's highest on this path, else +0. */
+async function chooseLevel(t: WeaponTables, chosen: Chosen, given: number | undefined, levelOption: string, character: () => Promise<Character | null>): Promise<LevelSetup> {
   const row = requireRow(chosen.weapon, chosen.affinity);
   const count = t.levels(row).length;
   const max = count - 1;
   const path = upgradePathOf(count);
-  const given = readInt(options, levelOption, LEVEL_RANGE);
   const name = escapeUserText(chosen.weapon.name);
   const check = (level: number, where: string) => {
     if (level <= max) return level;
@@ -340,37 +340,35 @@ function rate(t: WeaponTables, chosen: Chosen, level: number, stats: WeaponStats
 // ---------------------------------------------------------------------------------------------
 // /weapon ar
 
-async function weaponAr(context: CommandContext): Promise<Reply> {
+async function weaponAr(context: CommandContext, args: ArgsOf<typeof AR_OPTIONS>): Promise<Reply> {
   const t = tables();
-  const { options } = context;
   const character = characterReader(context);
-  const chosen = chooseWeapon(t, options, 'name', 'affinity');
-  const twoHanded = readFlag(options, 'two_handed');
-  const stats = await readStats(options, character);
-  const level = await chooseLevel(t, chosen, options, 'level', character);
+  const chosen = chooseWeapon(t, args.name, 'name', args.affinity, 'affinity');
+  const twoHanded = args.two_handed ?? false;
+  const stats = await readStats(args, character);
+  const level = await chooseLevel(t, chosen, args.level, 'level', character);
   const rating = rate(t, chosen, level.level, stats.stats, twoHanded);
   const lines = ratingLines(rating);
   lines.push('', `Stats: ${statLine(rating.stats)}`);
   const hand = handNote(rating, twoHanded);
   if (hand) lines.push(hand);
   if (isRanged(rating.weapon.weaponType)) lines.push("The bow's own attack, before arrows or bolts.");
-  for (const note of [statsNote(stats), level.note, ...nameNotes(chosen, readText(options, 'name', NAME_MAX_LENGTH), 'affinity')]) if (note) lines.push(note);
+  for (const note of [statsNote(stats), level.note, ...nameNotes(chosen, given(args.name), 'affinity')]) if (note) lines.push(note);
   return embed(chosen.weapon, { title: `${escapeUserText(title(rating))}${rating.twoHanded ? ' (two-handed)' : ''}`, description: lines.join('\n') });
 }
 
 // ---------------------------------------------------------------------------------------------
 // /weapon compare
 
-async function weaponCompare(context: CommandContext): Promise<Reply> {
+async function weaponCompare(context: CommandContext, args: ArgsOf<typeof COMPARE_OPTIONS>): Promise<Reply> {
   const t = tables();
-  const { options } = context;
   const character = characterReader(context);
-  const a = chooseWeapon(t, options, 'a', 'affinity_a');
-  const b = chooseWeapon(t, options, 'b', 'affinity_b');
-  const twoHanded = readFlag(options, 'two_handed');
-  const stats = await readStats(options, character);
-  const levelA = await chooseLevel(t, a, options, 'level_a', character);
-  const levelB = await chooseLevel(t, b, options, 'level_b', character);
+  const a = chooseWeapon(t, args.a, 'a', args.affinity_a, 'affinity_a');
+  const b = chooseWeapon(t, args.b, 'b', args.affinity_b, 'affinity_b');
+  const twoHanded = args.two_handed ?? false;
+  const stats = await readStats(args, character);
+  const levelA = await chooseLevel(t, a, args.level_a, 'level_a', character);
+  const levelB = await chooseLevel(t, b, args.level_b, 'level_b', character);
   const ra = rate(t, a, levelA.level, stats.stats, twoHanded);
   const rb = rate(t, b, levelB.level, stats.stats, twoHanded);
   const field = (rating: AttackRating): EmbedField => ({ name: `${escapeUserText(title(rating))}${rating.twoHanded ? ' (2H)' : ''}`, value: ratingLines(rating).join('\n'), inline: true });
@@ -384,7 +382,7 @@ async function weaponCompare(context: CommandContext): Promise<Reply> {
     const hand = handNote(rating, twoHanded);
     if (hand) lines.push(`${escapeUserText(formName(rating.weapon, rating.affinity))}: ${hand}`);
   }
-  for (const note of [statsNote(stats), levelA.note && `a: ${levelA.note}`, levelB.note && `b: ${levelB.note}`, ...nameNotes(a, readText(options, 'a', NAME_MAX_LENGTH), 'affinity_a'), ...nameNotes(b, readText(options, 'b', NAME_MAX_LENGTH), 'affinity_b')]) {
+  for (const note of [statsNote(stats), levelA.note && `a: ${levelA.note}`, levelB.note && `b: ${levelB.note}`, ...nameNotes(a, given(args.a), 'affinity_a'), ...nameNotes(b, given(args.b), 'affinity_b')]) {
     if (note) lines.push(note);
   }
   return {
@@ -395,14 +393,13 @@ async function weaponCompare(context: CommandContext): Promise<Reply> {
 // ---------------------------------------------------------------------------------------------
 // /weapon affinities
 
-async function weaponAffinities(context: CommandContext): Promise<Reply> {
+async function weaponAffinities(context: CommandContext, args: ArgsOf<typeof AFFINITIES_OPTIONS>): Promise<Reply> {
   const t = tables();
-  const { options } = context;
   const character = characterReader(context);
-  const chosen = chooseWeapon(t, options, 'name', 'affinity');
-  const twoHanded = readFlag(options, 'two_handed');
-  const stats = await readStats(options, character);
-  const level = await chooseLevel(t, chosen, options, 'level', character);
+  const chosen = chooseWeapon(t, args.name, 'name', undefined, 'affinity');
+  const twoHanded = args.two_handed ?? false;
+  const stats = await readStats(args, character);
+  const level = await chooseLevel(t, chosen, args.level, 'level', character);
   const name = escapeUserText(chosen.weapon.name);
   const lines: string[] = [];
   if (!takesAffinities(chosen.weapon)) {
@@ -435,15 +432,14 @@ function addedText(added: Partial<Record<WeaponStat, number>>): string {
   return parts.length ? parts.join(', ') : 'nothing';
 }
 
-async function weaponNext(context: CommandContext): Promise<Reply> {
+async function weaponNext(context: CommandContext, args: ArgsOf<typeof NEXT_OPTIONS>): Promise<Reply> {
   const t = tables();
-  const { options } = context;
   const character = characterReader(context);
-  const chosen = chooseWeapon(t, options, 'name', 'affinity');
-  const twoHanded = readFlag(options, 'two_handed');
-  const givenLevel = readInt(options, 'character_level', CHARACTER_LEVEL);
-  const stats = await readStats(options, character);
-  const level = await chooseLevel(t, chosen, options, 'level', character);
+  const chosen = chooseWeapon(t, args.name, 'name', args.affinity, 'affinity');
+  const twoHanded = args.two_handed ?? false;
+  const givenLevel = args.character_level;
+  const stats = await readStats(args, character);
+  const level = await chooseLevel(t, chosen, args.level, 'level', character);
   // The rune cost needs the character's level and runes held: read it unless the level was given.
   const me = givenLevel === undefined ? await character() : stats.character;
   const characterLevel = givenLevel ?? me?.level;
@@ -476,21 +472,6 @@ async function weaponNext(context: CommandContext): Promise<Reply> {
   ];
   for (const note of notes) if (note) lines.push(note);
   return embed(chosen.weapon, { title: `${escapeUserText(title(rating))}: where the next points go`, description: lines.join('\n') });
-}
-
-async function execute(context: CommandContext): Promise<Reply> {
-  switch (context.request.subcommand) {
-    case 'ar':
-      return weaponAr(context);
-    case 'compare':
-      return weaponCompare(context);
-    case 'affinities':
-      return weaponAffinities(context);
-    case 'next':
-      return weaponNext(context);
-    default:
-      throw new UserError('Use `/weapon ar` (attack rating), `/weapon compare` (two weapons), `/weapon affinities` (every affinity) or `/weapon next` (where to put points).');
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,78 +507,76 @@ function affinityChoices(t: WeaponTables, weaponText: string | undefined, query:
     .map((a) => ({ name: weapon ? `${AFFINITY_LABELS[a]} — ${formName(weapon, a)}`.slice(0, 100) : AFFINITY_LABELS[a], value: a }));
 }
 
-const AFFINITY_FOR: Record<string, string> = { affinity: 'name', affinity_a: 'a', affinity_b: 'b' };
-
-function autocomplete(context: AutocompleteContext): Choice[] {
+/** Autocomplete of a weapon name option. */
+function weaponAutocomplete({ query }: AutocompleteContext): Choice[] {
   const t = loadWeaponTables();
-  if (!t) return [];
-  const focused = context.request.focused;
-  if (focused === 'name' || focused === 'a' || focused === 'b') return weaponChoices(t, context.query);
-  const nameOption = AFFINITY_FOR[focused];
-  if (nameOption) {
-    const value = context.request.options[nameOption];
-    return affinityChoices(t, typeof value === 'string' ? value.slice(0, NAME_MAX_LENGTH) : undefined, context.query);
-  }
-  return [];
+  return t ? weaponChoices(t, query) : [];
+}
+
+/** Autocomplete of an affinity option: the affinities of the weapon typed in `nameOption`. */
+function affinityAutocomplete(nameOption: string) {
+  return ({ query, request }: AutocompleteContext): Choice[] => {
+    const t = loadWeaponTables();
+    if (!t) return [];
+    const value = request.options[nameOption];
+    return affinityChoices(t, typeof value === 'string' ? value.slice(0, NAME_MAX_LENGTH) : undefined, query);
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Definition
+// Definition: every option stated once, with its range
 
-function nameOption(s: SlashCommandSubcommandBuilder, name: string, description: string): SlashCommandSubcommandBuilder {
-  return s.addStringOption((o) => o.setName(name).setDescription(description).setRequired(true).setAutocomplete(true).setMaxLength(NAME_MAX_LENGTH));
-}
+const LEVEL_TEXT = `Upgrade level 0-${MAX_UPGRADE.regular}, somber 0-${MAX_UPGRADE.somber} (default: your character's highest)`;
 
-function affinityOption(s: SlashCommandSubcommandBuilder, name: string, description: string): SlashCommandSubcommandBuilder {
-  return s.addStringOption((o) => o.setName(name).setDescription(description).setAutocomplete(true).setMaxLength(40));
-}
+const weaponName = (description: string) => string(description, { required: true, maxLength: NAME_MAX_LENGTH, autocomplete: weaponAutocomplete });
+const affinityOf = (nameOption: string, description: string) => string(description, { maxLength: AFFINITY_MAX_LENGTH, autocomplete: affinityAutocomplete(nameOption) });
+/** An upgrade level: 0 to 25; the weapon's own path (somber: 0 to 10, none: 0) is checked once the weapon is known. */
+const upgradeLevel = (description: string) => integer(description, { min: 0, max: MAX_UPGRADE.regular, noun: 'an upgrade level', note: `0 to ${MAX_UPGRADE.somber} for somber weapons` });
 
-function levelOption(s: SlashCommandSubcommandBuilder, name: string, description: string): SlashCommandSubcommandBuilder {
-  return s.addIntegerOption((o) => o.setName(name).setDescription(description).setMinValue(0).setMaxValue(25));
-}
+const STAT_OPTIONS = Object.fromEntries(WEAPON_STATS.map((stat) => [stat, statOption(`${STAT_LABELS[stat]} (default: your active character's)`)])) as Record<WeaponStat, IntegerSpec>;
+const TWO_HANDED = boolean('Held in two hands: Strength ×1.5 (not for paired weapons; bows always)');
 
-function statOptions(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
-  for (const stat of WEAPON_STATS) {
-    s.addIntegerOption((o) => o.setName(stat).setDescription(`${STAT_LABELS[stat]} (${MIN_STAT}-${MAX_STAT}; default: your active character's)`).setMinValue(MIN_STAT).setMaxValue(MAX_STAT));
-  }
-  return s.addBooleanOption((o) => o.setName('two_handed').setDescription('Held in two hands: Strength ×1.5 (not for paired weapons; bows always)'));
-}
+const AR_OPTIONS = {
+  name: weaponName('Weapon or shield (an affinity in the name works: "keen uchigatana")'),
+  affinity: affinityOf('name', 'Affinity (only those this weapon can take are offered)'),
+  level: upgradeLevel(LEVEL_TEXT),
+  ...STAT_OPTIONS,
+  two_handed: TWO_HANDED,
+};
+const COMPARE_OPTIONS = {
+  a: weaponName('First weapon or shield'),
+  b: weaponName('Second weapon or shield'),
+  affinity_a: affinityOf('a', 'Affinity of the first'),
+  affinity_b: affinityOf('b', 'Affinity of the second'),
+  level_a: upgradeLevel(`First: ${LEVEL_TEXT}`.slice(0, 100)),
+  level_b: upgradeLevel(`Second: ${LEVEL_TEXT}`.slice(0, 100)),
+  ...STAT_OPTIONS,
+  two_handed: TWO_HANDED,
+};
+const AFFINITIES_OPTIONS = {
+  name: weaponName('Weapon or shield'),
+  level: upgradeLevel(LEVEL_TEXT),
+  ...STAT_OPTIONS,
+  two_handed: TWO_HANDED,
+};
+const NEXT_OPTIONS = {
+  name: weaponName('Weapon or shield'),
+  affinity: affinityOf('name', 'Affinity (only those this weapon can take are offered)'),
+  level: upgradeLevel(LEVEL_TEXT),
+  ...STAT_OPTIONS,
+  two_handed: TWO_HANDED,
+  character_level: levelOption("Your level now, for the rune cost (default: your character's)", { max: MAX_LEVEL - 1 }),
+};
 
-const LEVEL_TEXT = "Upgrade level 0-25, somber 0-10 (default: your character's highest)";
-
-export const weapon: CommandModule = {
-  data: slashCommand('weapon', 'Attack rating of any weapon with your stats, at any affinity and upgrade level')
-    .addSubcommand((s) => {
-      s.setName('ar').setDescription('Attack rating per damage type, status buildup, spell scaling, scaling letters, requirements');
-      nameOption(s, 'name', 'Weapon or shield (an affinity in the name works: "keen uchigatana")');
-      affinityOption(s, 'affinity', 'Affinity (only those this weapon can take are offered)');
-      levelOption(s, 'level', LEVEL_TEXT);
-      return statOptions(s);
-    })
-    .addSubcommand((s) => {
-      s.setName('compare').setDescription('Two weapons side by side for the same stats');
-      nameOption(s, 'a', 'First weapon or shield');
-      nameOption(s, 'b', 'Second weapon or shield');
-      affinityOption(s, 'affinity_a', 'Affinity of the first');
-      affinityOption(s, 'affinity_b', 'Affinity of the second');
-      levelOption(s, 'level_a', `First: ${LEVEL_TEXT}`.slice(0, 100));
-      levelOption(s, 'level_b', `Second: ${LEVEL_TEXT}`.slice(0, 100));
-      return statOptions(s);
-    })
-    .addSubcommand((s) => {
-      s.setName('affinities').setDescription("Every affinity's attack rating for these stats, best first");
-      nameOption(s, 'name', 'Weapon or shield');
-      levelOption(s, 'level', LEVEL_TEXT);
-      return statOptions(s);
-    })
-    .addSubcommand((s) => {
-      s.setName('next').setDescription('Where 1, 5 and 10 more stat points add the most attack, and what the levels cost');
-      nameOption(s, 'name', 'Weapon or shield');
-      affinityOption(s, 'affinity', 'Affinity (only those this weapon can take are offered)');
-      levelOption(s, 'level', LEVEL_TEXT);
-      statOptions(s);
-      return s.addIntegerOption((o) => o.setName('character_level').setDescription("Your level now, for the rune cost (default: your character's)").setMinValue(CHARACTER_LEVEL.min).setMaxValue(CHARACTER_LEVEL.max));
-    }),
+export const weapon = defineCommand({
+  name: 'weapon',
+  description: 'Attack rating of any weapon with your stats, at any affinity and upgrade level',
+  subcommands: {
+    ar: leaf({ description: 'Attack rating per damage type, status buildup, spell scaling, scaling letters, requirements', options: AR_OPTIONS, execute: weaponAr }),
+    compare: leaf({ description: 'Two weapons side by side for the same stats', options: COMPARE_OPTIONS, execute: weaponCompare }),
+    affinities: leaf({ description: "Every affinity's attack rating for these stats, best first", options: AFFINITIES_OPTIONS, execute: weaponAffinities }),
+    next: leaf({ description: 'Where 1, 5 and 10 more stat points add the most attack, and what the levels cost', options: NEXT_OPTIONS, execute: weaponNext }),
+  },
   examples: [
     { usage: '/weapon ar name:Rivers of Blood level:10 strength:30 dexterity:50 arcane:50', description: 'attack rating, blood loss and scaling with your stats' },
     { usage: '/weapon ar name:keen uchigatana level:25 strength:30 dexterity:50 two_handed:true', description: 'an affinity form, two-handed' },
@@ -605,6 +584,4 @@ export const weapon: CommandModule = {
     { usage: '/weapon affinities name:Claymore level:25 strength:40 dexterity:20', description: 'every affinity, best first' },
     { usage: '/weapon next name:Claymore affinity:Heavy', description: 'where the next 1, 5 and 10 points add the most' },
   ],
-  execute,
-  autocomplete,
-};
+});

@@ -2,6 +2,13 @@
 // at the Twin Maiden Husks costs (mechanics.md §6).
 // Errors: TypeError / RangeError as described in validate.ts.
 //
+// Runes per step come from one of two places. An item record's own `upgradeCosts` (the compiler's
+// round(reinforcePrice × reinforcePriceRate) over the item's OWN ReinforceParamWeapon rows) is used
+// whenever it is there: that is the only right answer for weapons whose reinforce type is neither the
+// regular (0) nor the somber (2200) rate table, e.g. crossbows and hand ballistae (3100: ×1.2 … ×6.0)
+// and the somber ballistae (3200: ×1.0, ×1.2 … ×3.0). Without it, reinforcePrice × the regular or
+// somber rate table below (weaponUpgradeRunes).
+//
 // Rounding: erdb computes round(reinforcePrice × rate) with Python 3's round(), which rounds halves to
 // EVEN (round(540.5) == 540, round(541.5) == 542). The float product is exact for every tie that can
 // occur (rates ×1.5/2.5/3.5/4.5 are exact binary fractions), so integer half-to-even reproduces erdb
@@ -108,15 +115,21 @@ export function weaponUpgradeRunes(reinforcePrice: number, path: WeaponPath, fro
   return { steps, total, notes };
 }
 
+/** The most one step may cost: the largest reinforcePrice × the largest rate in the params (×6.0). */
+export const MAX_STEP_COST = 6 * MAX_REINFORCE_PRICE;
+
 /**
- * Runes for each step of a spirit ash, given that ash's own cost per step (`costsPerStep[0]` = +0→+1,
- * …, `[9]` = +9→+10; each 0..1,000,000), from +from to +to (0..10).
+ * Runes for each step from +from to +to, given an item's own cost per step (`costsPerStep[0]` = +0→+1,
+ * …; as many entries as the path has steps: 25 regular, 10 somber or spirit ash; each 0..6,000,000).
+ * The one place step costs are added up, for weapons and spirit ashes alike; no notes.
  */
-export function spiritAshUpgradeRunes(costsPerStep: readonly number[], from = 0, to = 10): RuneSteps {
-  if (!Array.isArray(costsPerStep)) throw new TypeError('costsPerStep must be an array of 10 rune costs (+0→+1 … +9→+10)');
-  if (costsPerStep.length !== 10) throw new RangeError(`costsPerStep must have exactly 10 entries (+0→+1 … +9→+10), got ${costsPerStep.length}`);
-  costsPerStep.forEach((cost, i) => requireInteger(`cost of +${i}→+${i + 1}`, cost, 0, MAX_REINFORCE_PRICE));
-  checkRange('spirit', from, to);
+export function stepCostRunes(costsPerStep: readonly number[], path: MaterialPath, from = 0, to: number = MAX_UPGRADE[path]): Omit<RuneSteps, 'notes'> {
+  requireOneOf('path', path, MATERIAL_PATHS);
+  const count = MAX_UPGRADE[path];
+  if (!Array.isArray(costsPerStep)) throw new TypeError(`costsPerStep must be an array of ${count} rune costs (+0→+1 … +${count - 1}→+${count})`);
+  if (costsPerStep.length !== count) throw new RangeError(`costsPerStep must have exactly ${count} entries (+0→+1 … +${count - 1}→+${count}), got ${costsPerStep.length}`);
+  costsPerStep.forEach((cost, i) => requireInteger(`cost of +${i}→+${i + 1}`, cost, 0, MAX_STEP_COST));
+  checkRange(path, from, to);
   const steps: RuneStep[] = [];
   let total = 0;
   for (let n = from + 1; n <= to; n++) {
@@ -124,7 +137,26 @@ export function spiritAshUpgradeRunes(costsPerStep: readonly number[], from = 0,
     steps.push({ from: n - 1, to: n, runes });
     total += runes;
   }
-  return { steps, total, notes: steps.length > 0 ? [UPGRADE_NOTES.spiritRunes] : [] };
+  return { steps, total };
+}
+
+/**
+ * Runes for each step of a spirit ash, given that ash's own cost per step (`costsPerStep[0]` = +0→+1,
+ * …, `[9]` = +9→+10; each 0..6,000,000), from +from to +to (0..10).
+ */
+export function spiritAshUpgradeRunes(costsPerStep: readonly number[], from = 0, to = 10): RuneSteps {
+  const runes = stepCostRunes(costsPerStep, 'spirit', from, to);
+  return { ...runes, notes: runes.steps.length > 0 ? [UPGRADE_NOTES.spiritRunes] : [] };
+}
+
+/**
+ * Runes for each step of a weapon from its own cost per step (an item record's `upgradeCosts`: 25 entries
+ * on the regular path, 10 on the somber one), from +from to +to.
+ */
+export function weaponStepCostRunes(costsPerStep: readonly number[], path: WeaponPath, from = 0, to: number = MAX_UPGRADE[path]): RuneSteps {
+  requireOneOf('path', path, WEAPON_PATHS);
+  const runes = stepCostRunes(costsPerStep, path, from, to);
+  return { ...runes, notes: runes.steps.length > 0 ? [UPGRADE_NOTES.targetRate] : [] };
 }
 
 export interface MaterialStep {
@@ -230,13 +262,21 @@ export interface UpgradePlan {
   notes: Note[];
 }
 
-/** Everything about upgrading a weapon from +from to +to: runes, stones, and their price at the Husks. */
-export function planWeaponUpgrade(input: { reinforcePrice: number; path: WeaponPath; from?: number; to?: number }): UpgradePlan {
+/**
+ * Everything about upgrading a weapon from +from to +to: runes, stones, and their price at the Husks.
+ * Runes: the item's own `costsPerStep` (its record's `upgradeCosts`) when given, else `reinforcePrice` ×
+ * the regular or somber rate table; one of the two is required.
+ */
+export function planWeaponUpgrade(input: { path: WeaponPath; reinforcePrice?: number | undefined; costsPerStep?: readonly number[] | undefined; from?: number; to?: number }): UpgradePlan {
   const object = requireObject('upgrade', input);
   const path = requireOneOf('path', object.path, WEAPON_PATHS);
   const from = object.from === undefined ? 0 : (object.from as number);
   const to = object.to === undefined ? MAX_UPGRADE[path] : (object.to as number);
-  const runes = weaponUpgradeRunes(object.reinforcePrice as number, path, from, to);
+  if (object.costsPerStep === undefined && object.reinforcePrice === undefined) throw new TypeError('an upgrade needs the weapon\'s costsPerStep or its reinforcePrice');
+  const runes =
+    object.costsPerStep !== undefined
+      ? weaponStepCostRunes(object.costsPerStep as number[], path, from, to)
+      : weaponUpgradeRunes(object.reinforcePrice as number, path, from, to);
   return assemblePlan(path, from, to, runes);
 }
 

@@ -28,4 +28,5 @@ export type { AffinityAffix } from './names.ts';
 export { WeaponNames } from './lookup.ts';
 export type { NameHit, NameResolution, NameResolver, NameSearch, WeaponChoice, WeaponLookup } from './lookup.ts';
 export { ALWAYS_TWO_HANDED_TYPES, RANGED_TYPES, isAlwaysTwoHanded, isRanged } from './weaponTypes.ts';
-export { loadWeaponTables, WEAPON_DATA_PATH } from './data.ts';
+export { ATTACK_RATING_PATH, affinityFormNames, loadWeaponTables, weaponTablesFromCompiled } from './data.ts';
+export type { AttackRatingFile, CompiledTable, WeaponItem } from './data.ts';

@@ -1,8 +1,8 @@
 // The calculator's tables, indexed once: weapons by item key, and the param rows by id. Built from a
-// WeaponTablesFile (data/weapons.json, or a test adapter); every id a weapon row points at is checked
+// WeaponTablesData (the loader's, or a test's); every id a weapon row points at is checked
 // here, so the calculator never meets a dangling reference.
 
-import { AFFINITIES, type Affinity, type AttackElementCorrect, type CalcCorrectGraph, type ReinforceLevel, type StatusEffect, type WeaponAffinityRow, type WeaponData, type WeaponTablesFile } from './types.ts';
+import { AFFINITIES, type Affinity, type AttackElementCorrect, type CalcCorrectGraph, type ReinforceLevel, type StatusEffect, type WeaponAffinityRow, type WeaponData, type WeaponTablesData } from './types.ts';
 
 export type UpgradePath = 'regular' | 'somber' | 'none';
 
@@ -22,7 +22,7 @@ export class WeaponTables {
   private readonly graphs = new Map<number, CalcCorrectGraph>();
   private readonly statuses = new Map<number, StatusEffect>();
 
-  constructor(file: WeaponTablesFile) {
+  constructor(file: WeaponTablesData) {
     this.patch = file.patch;
     this.weapons = file.weapons;
     for (const [id, levels] of Object.entries(file.reinforceTypes)) this.reinforce.set(Number(id), levels);

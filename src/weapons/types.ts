@@ -1,7 +1,8 @@
 // The attack-rating core's input: the game's weapon parameters, named after what they mean. Each field
 // says which param field it comes from (regulation.bin: EquipParamWeapon, ReinforceParamWeapon,
-// AttackElementCorrectParam, CalcCorrectGraph, SpEffectParam). data/weapons.json holds exactly these
-// shapes (see WeaponTablesFile); the loader (data.ts) is the only place that knows where they come from.
+// AttackElementCorrectParam, CalcCorrectGraph, SpEffectParam). The loader (data.ts) builds these shapes
+// (WeaponTablesData) from the compiled param rows of data/attack-rating.json and the names of
+// data/items.json; it is the only place that knows where they come from.
 
 import type { Stat } from '../game/classes.ts';
 
@@ -35,7 +36,7 @@ export type Affinity = (typeof AFFINITIES)[number];
 export interface WeaponAffinityRow {
   /** Which affinity this row is (row id − base id) / 100; null for a weapon that cannot take affinities. */
   affinity: Affinity | null;
-  /** The game's name of this form, e.g. "Keen Uchigatana", "Bloody Longsword" (WeaponName text of the row). */
+  /** The game's name of this form, e.g. "Keen Uchigatana", "Bloody Longsword" (the item data's name of the row). */
   name: string;
   /** attackBasePhysics, attackBaseMagic, attackBaseFire, attackBaseThunder, attackBaseDark; absent = 0. */
   attackBase: Partial<Record<DamageType, number>>;
@@ -109,8 +110,8 @@ export type CalcCorrectGraph = [CurveStage, CurveStage, CurveStage, CurveStage, 
 /** One SpEffectParam row, reduced to its status buildup per hit (…AttackPower fields); absent = 0. */
 export type StatusEffect = Partial<Record<StatusType, number>>;
 
-/** Everything the calculator reads: the shape of data/weapons.json. */
-export interface WeaponTablesFile {
+/** Everything the calculator reads, as the loader (data.ts) builds it. */
+export interface WeaponTablesData {
   /** Game patch of the numbers, e.g. "1.16.1". */
   patch: string;
   /** Where the file was made from (for developers; never shown to players). */

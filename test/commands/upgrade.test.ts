@@ -2,7 +2,10 @@
 // 250) +0→+25 = 21,250 runes; Moonveil (360, somber) +0→+10 = 11,880; a regular +0→+25 needs 12 of each
 // Smithing Stone [1]-[8] and 1 Ancient Dragon Smithing Stone; Twin Maiden Husks prices.
 
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openRegulation } from '../../scripts/regulation/regulation.ts';
 import { makeTestApp, text } from './runes-helpers.ts';
 
 const t = makeTestApp();
@@ -154,5 +157,65 @@ describe('/upgrade with an active character (issue 5)', () => {
     expect(out).not.toContain('unknown');
     expect(out).toMatch(/\+0→\+1\s+460\s+1 × Somber Smithing Stone \[1\]/);
     expect(out).toMatch(/\+9→\+10\s+2,760\s+1 × Somber Ancient Dragon Smithing Stone/);
+  });
+});
+
+describe('/upgrade on upgrade paths with their own rates', () => {
+  // Soldier's Crossbow, read from regulation 1.16.1: EquipParamWeapon 43000000 reinforcePrice 240,
+  // reinforceTypeId 3100; ReinforceParamWeapon 3101 … 3125 reinforcePriceRate 1.2, 1.4, … 6.0 (1 + 0.2n).
+  // +n costs 240 × (1 + 0.2n) = 240 + 48n: +1 288, +2 336, … +25 1,440; in all 6,000 + 48 × 325 = 21,600.
+  it("Soldier's Crossbow +0 → +25: 288 … 1,440 per step, 21,600 runes (the regular table's 20,400 was wrong)", async () => {
+    const out = text(await t.run('upgrade', null, { weapon: "Soldier's Crossbow" }));
+    expect(out).toContain('Upgrade runes: 21,600.');
+    expect(out).toMatch(/\+0→\+1\s+288\s+2 × Smithing Stone \[1\]/);
+    expect(out).toMatch(/\+1→\+2\s+336\s+4 × Smithing Stone \[1\]/);
+    expect(out).toMatch(/\+24→\+25\s+1,440\s+1 × Ancient Dragon Smithing Stone/);
+    // +10 → +15: the steps to +11 … +15 at 240 + 48n = 768 + 816 + 864 + 912 + 960 = 4,320
+    expect(text(await t.run('upgrade', null, { weapon: "Soldier's Crossbow", from: 10, to: 15 }))).toContain('Upgrade runes: 4,320.');
+  });
+
+  it('Jar Cannon (somber ballista, reinforcePrice 580, type 3200: ×1.0, 1.2 … 2.6, 3.0): 11,136 runes with somber stones', async () => {
+    // 580 × (1 + 1.2 + 1.4 + 1.6 + 1.8 + 2.0 + 2.2 + 2.4 + 2.6 + 3.0) = 580 × 19.2 = 11,136
+    const out = text(await t.run('upgrade', null, { weapon: 'Jar Cannon' }));
+    expect(out).toContain('Upgrade runes: 11,136.');
+    expect(out).toMatch(/\+1→\+2\s+696\s+1 × Somber Smithing Stone \[2\]/);
+    expect(out).toMatch(/\+9→\+10\s+1,740\s+1 × Somber Ancient Dragon Smithing Stone/);
+  });
+
+  // The footer's source line; the confidence notes below it are worded in src/render/footer.ts.
+  it("the footer says which patch in a player's words: no source ids, param names or section signs", async () => {
+    const reply = await t.run('upgrade', null, { weapon: 'Longsword' });
+    const footer = reply.embeds![0]!.footer!;
+    expect(footer.split('\n')[0]).toBe('Game data: patch 1.16.1');
+    expect(footer).not.toMatch(/regulation@|erdb@|impalers-archive@|§|mechanics\.md|\.json/i);
+    expect(footer).not.toMatch(/[A-Za-z]+Param\b/);
+    const ash = (await t.run('upgrade', null, { ash: 'Black Knife Tiche' })).embeds![0]!.footer!;
+    expect(ash.split('\n')[0]).toBe('Game data: patch 1.16.1');
+    expect(ash).not.toMatch(/regulation@|erdb@|impalers-archive@|§|mechanics\.md|\.json/i);
+    expect(ash).not.toMatch(/[A-Za-z]+Param\b/);
+  });
+});
+
+const REGULATION_DIR = fileURLToPath(new URL('../../../shared/data-sources/regulation/', import.meta.url));
+const HAVE_REGULATION = existsSync(`${REGULATION_DIR}1.16.1/regulation.bin`);
+if (!HAVE_REGULATION) console.warn("skipping the crossbow's upgrade costs read from regulation.bin: ../shared/data-sources/regulation is absent (needs ../shared)");
+
+describe.skipIf(!HAVE_REGULATION)("/upgrade against the crossbow's own params in regulation.bin 1.16.1", () => {
+  it("Soldier's Crossbow: each step is round(reinforcePrice × reinforcePriceRate of its own rows), as /upgrade prints", { timeout: 120_000 }, async () => {
+    const regulation = openRegulation(`${REGULATION_DIR}1.16.1/regulation.bin`, `${REGULATION_DIR}defs`);
+    const weapon = regulation.param('EquipParamWeapon');
+    const reinforce = regulation.param('ReinforceParamWeapon');
+    const price = weapon.num(43000000, 'reinforcePrice');
+    const type = weapon.num(43000000, 'reinforceTypeId');
+    expect([price, type]).toEqual([240, 3100]);
+    const out = text(await t.run('upgrade', null, { weapon: "Soldier's Crossbow" }));
+    let total = 0;
+    for (let n = 1; n <= 25; n++) {
+      const runes = Math.round(price * reinforce.num(type + n, 'reinforcePriceRate'));
+      expect(runes, `+${n}`).toBe(240 + 48 * n);
+      expect(out, `+${n - 1}→+${n}`).toMatch(new RegExp(`\\+${n - 1}→\\+${n}\\s+${runes.toLocaleString('en-US')}\\s`));
+      total += runes;
+    }
+    expect(out).toContain(`Upgrade runes: ${total.toLocaleString('en-US')}.`);
   });
 });

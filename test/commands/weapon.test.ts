@@ -200,3 +200,60 @@ describe('autocomplete', () => {
     expect(await choices({ name: 'Rivers of Blood', affinity: '' }, 'affinity')).toEqual([{ name: 'None: Rivers of Blood cannot take an affinity', value: 'none' }]);
   });
 });
+
+describe('typed definition', () => {
+  type Opt = { type: number; name: string; description: string; required?: boolean; min_value?: number; max_value?: number; max_length?: number; autocomplete?: boolean; options?: Opt[] };
+  const subcommands = async () => {
+    const { definitionOf } = await import('../../src/router/parse.ts');
+    const { weapon } = await import('../../commands/weapon.ts');
+    return (definitionOf(weapon).options ?? []) as Opt[];
+  };
+
+  it('states the game ranges once: upgrade levels 0-25, stats 1-99, the rune level 1-712; names and affinities autocomplete', async () => {
+    const subs = await subcommands();
+    expect(subs.map((s) => s.name)).toEqual(['ar', 'compare', 'affinities', 'next']);
+    const option = (sub: string, name: string) => subs.find((s) => s.name === sub)!.options!.find((o) => o.name === name)!;
+    for (const [sub, level] of [['ar', 'level'], ['compare', 'level_a'], ['compare', 'level_b'], ['affinities', 'level'], ['next', 'level']] as const) {
+      expect(option(sub, level), `${sub} ${level}`).toMatchObject({ min_value: 0, max_value: 25 });
+      for (const stat of ['strength', 'dexterity', 'intelligence', 'faith', 'arcane']) expect(option(sub, stat), `${sub} ${stat}`).toMatchObject({ min_value: 1, max_value: 99 });
+    }
+    for (const [sub, name] of [['ar', 'name'], ['compare', 'a'], ['compare', 'b'], ['affinities', 'name'], ['next', 'name']] as const) {
+      expect(option(sub, name), `${sub} ${name}`).toMatchObject({ required: true, autocomplete: true, max_length: 100 });
+    }
+    for (const [sub, name] of [['ar', 'affinity'], ['compare', 'affinity_a'], ['compare', 'affinity_b'], ['next', 'affinity']] as const) {
+      expect(option(sub, name), `${sub} ${name}`).toMatchObject({ autocomplete: true, max_length: 40 });
+    }
+    // Level 713 is the highest (mechanics.md §1): a level-up cost is asked from at most 712.
+    expect(option('next', 'character_level')).toMatchObject({ min_value: 1, max_value: 712 });
+    expect(subs.find((s) => s.name === 'affinities')!.options!.map((o) => o.name)).not.toContain('affinity');
+  });
+
+  it('refuses an out-of-range value with what is valid, before the weapon is looked up', async () => {
+    const level = await t.run('weapon', 'compare', { a: 'Uchigatana', b: 'Moonveil', level_b: 30 });
+    expect(level.ephemeral).toBe(true);
+    expect(level.content).toBe('`level_b` must be an upgrade level from 0 to 25, 0 to 10 for somber weapons (you gave 30).');
+    const character = await t.run('weapon', 'next', { name: 'Uchigatana', character_level: 713 });
+    expect(character.content).toBe('`character_level` must be a level from 1 to 712 (you gave 713).');
+    const blank = await t.run('weapon', 'ar', { name: '   ' });
+    expect(blank.ephemeral).toBe(true);
+    expect(blank.content).toMatch(/`name` is required: a weapon or shield name/);
+  });
+
+  it("compare's second affinity offers the second weapon's affinities", async () => {
+    const request: AutocompleteRequest = {
+      user: { id: USER_ID, username: 'u' },
+      guildId: null,
+      channelId: null,
+      locale: 'en-US',
+      surface: 'gateway',
+      commandName: 'weapon',
+      group: null,
+      subcommand: 'compare',
+      options: { a: 'Uchigatana', b: 'Rivers of Blood', affinity_b: '' },
+      focused: 'affinity_b',
+    };
+    expect(await t.app.router.runAutocomplete(request)).toEqual([{ name: 'None: Rivers of Blood cannot take an affinity', value: 'none' }]);
+    const first = await t.app.router.runAutocomplete({ ...request, options: { a: 'Uchigatana', b: 'Rivers of Blood', affinity_a: 'ke' }, focused: 'affinity_a' });
+    expect(first).toEqual([{ name: 'Keen — Keen Uchigatana', value: 'keen' }]);
+  });
+});

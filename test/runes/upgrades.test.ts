@@ -8,6 +8,7 @@ import {
   roundHalfEven,
   spiritAshUpgradeRunes,
   upgradeMaterials,
+  weaponStepCostRunes,
   weaponUpgradeRunes,
 } from '../../src/runes/upgrades.ts';
 
@@ -161,5 +162,64 @@ describe('upgrade plans', () => {
     expect(plan.materials.totals.map((t) => t.material)).toEqual(['Ghost Glovewort [1]', 'Ghost Glovewort [2]']);
     expect(plan.purchase.totalRunes).toBe(3_000);
     expect(() => spiritAshUpgradeRunes([1, 2, 3])).toThrow(/exactly 10/);
+  });
+});
+
+describe("a weapon's own cost per step (its record's upgradeCosts)", () => {
+  // Read from regulation 1.16.1 (EquipParamWeapon 43000000, ReinforceParamWeapon 3100–3125): Soldier's
+  // Crossbow has reinforcePrice 240 and reinforceTypeId 3100, whose reinforcePriceRate at +n is 1 + 0.2n
+  // (1.2 at +1 … 6.0 at +25). So +n costs 240 × (1 + 0.2n) = 240 + 48n: 288, 336, … 1,440, and in all
+  // 25 × 240 + 48 × (1 + … + 25) = 6,000 + 48 × 325 = 21,600. The regular table (rate (n + 4)/5) would say
+  // 240 × 85 = 20,400.
+  const crossbow = Array.from({ length: 25 }, (_, i) => 240 + 48 * (i + 1));
+
+  it("Soldier's Crossbow +0 → +25: 288 … 1,440 per step, 21,600 in all (not the regular table's 20,400)", () => {
+    expect(crossbow[0]).toBe(288);
+    expect(crossbow[24]).toBe(1_440);
+    const plan = planWeaponUpgrade({ path: 'regular', reinforcePrice: 240, costsPerStep: crossbow });
+    expect(plan.runes.total).toBe(21_600);
+    expect(plan.runes.steps[0]).toEqual({ from: 0, to: 1, runes: 288 });
+    expect(plan.runes.steps[24]).toEqual({ from: 24, to: 25, runes: 1_440 });
+    expect(weaponUpgradeRunes(240, 'regular').total).toBe(20_400);
+    // The stones are the regular path's as for any weapon: 12 of each Smithing Stone [1]–[8] and one Ancient Dragon stone.
+    expect(plan.materials.totals).toHaveLength(9);
+    expect(plan.totalRunesIfBuyingMaterials).toBe(21_600 + 129_600);
+  });
+
+  it('takes part of the way: +20 → +25 is the steps to +21 … +25 (240 + 48n each)', () => {
+    // +21 … +25: 240 + 48 × 21 = 1,248, 1,296, 1,344, 1,392, 1,440 → 6,720
+    expect(weaponStepCostRunes(crossbow, 'regular', 20, 25).total).toBe(1_248 + 1_296 + 1_344 + 1_392 + 1_440);
+    expect(weaponStepCostRunes(crossbow, 'regular', 7, 7)).toEqual({ steps: [], total: 0, notes: [] });
+  });
+
+  it('a somber ballista: Jar Cannon (reinforcePrice 580, type 3200: rates 1.0, 1.2, 1.4 … 2.6, 3.0) costs 580 × 19.2 = 11,136, not the somber table\'s 580 × 33', () => {
+    const rates = [1, 1.2, 1.4, 1.6, 1.8, 2, 2.2, 2.4, 2.6, 3];
+    const jar = [580, 696, 812, 928, 1_044, 1_160, 1_276, 1_392, 1_508, 1_740];
+    jar.forEach((cost, i) => expect(cost).toBe(Math.round(580 * rates[i]!)));
+    const plan = planWeaponUpgrade({ path: 'somber', reinforcePrice: 580, costsPerStep: jar });
+    expect(plan.runes.total).toBe(11_136);
+    expect(weaponUpgradeRunes(580, 'somber').total).toBe(19_140);
+    expect(plan.materials.steps[9]).toEqual({ from: 9, to: 10, material: 'Somber Ancient Dragon Smithing Stone', count: 1 });
+  });
+
+  it('refuses costs that do not fit the path, and a plan with neither costs nor a price', () => {
+    expect(() => planWeaponUpgrade({ path: 'somber', costsPerStep: crossbow })).toThrow(/exactly 10 entries/);
+    expect(() => planWeaponUpgrade({ path: 'regular', costsPerStep: [1, 2, 3] })).toThrow(RangeError);
+    expect(() => planWeaponUpgrade({ path: 'regular', costsPerStep: crossbow.map((c, i) => (i === 3 ? -c : c)) })).toThrow(/cost of \+3→\+4/);
+    expect(() => planWeaponUpgrade({ path: 'regular', costsPerStep: 'cheap' as never })).toThrow(TypeError);
+    expect(() => planWeaponUpgrade({ path: 'regular' })).toThrow(/costsPerStep or its reinforcePrice/);
+    expect(() => weaponStepCostRunes(crossbow, 'regular', 5, 26)).toThrow(/0 to 25/);
+  });
+
+  it('adds up to the same as reinforcePrice × the rate table when the costs are that table (any price)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 25 }), (price, x, y) => {
+        const [from, to] = x <= y ? [x, y] : [y, x];
+        const table = weaponUpgradeRunes(price, 'regular');
+        const costs = table.steps.map((step) => step.runes);
+        expect(weaponStepCostRunes(costs, 'regular', from, to).total).toBe(weaponUpgradeRunes(price, 'regular', from, to).total);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,10 +1,13 @@
 // Attack rating against values derived independently of this code: the three public check values of
 // attack-rating.md, and cases worked out from the formula in that document step by step (the arithmetic
-// is in the comment above each case; the numbers it reads are the game's params as the public weapon
-// calculator tables hold them: attack base × atkRate, correct × correctRate, CalcCorrectGraph stages).
+// is in the comment above each case; the numbers it reads are the game's 1.16.1 params: attack base ×
+// atkRate, correct × correctRate, CalcCorrectGraph stages, SpEffectParam buildup). They were first worked
+// from the public weapon calculator's reading of the params; every input they use is the same in the
+// tables compiled from regulation 1.16.1 (crosscheck.test.ts lists the one form where the two differ,
+// which no case here uses), so no case had to be re-derived.
 // Stats not named are 1. Curves: curveN(x) = grow(k−1) + Δgrow × r, r shaped by the stage's exponent.
-// Each case runs on the product tables (data/weapons.json) and, when ../shared is present, on the tables
-// the adapter builds from the weapon calculator file.
+// Each case runs on the product tables (compiled from regulation 1.16.1: data/attack-rating.json) and,
+// when ../shared is present, on the tables the test adapter builds from the weapon calculator file.
 
 import { describe, expect, it } from 'vitest';
 import { attackRating, type DamageType, type SpellSchool, type StatusType, type WeaponStats, type WeaponTables } from '../../src/weapons/index.ts';

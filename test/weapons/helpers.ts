@@ -1,9 +1,10 @@
-// Shared set-up for the attack-rating tests: the product tables (data/weapons.json, always present) and
-// the same tables built in the test from the public weapon calculator file through the adapter
-// (../shared, absent on a fresh clone: those tests skip with a message).
+// Shared set-up for the attack-rating tests: the product tables (compiled from regulation 1.16.1:
+// data/attack-rating.json with the names of data/items.json, always present) and the same tables built
+// in the test from the public weapon calculator file through the test adapter (./tjc.ts; the file is in
+// ../shared, absent on a fresh clone: those tests skip with a message).
 
 import { readFileSync } from 'node:fs';
-import { readTjcFile, tablesFromTjc, type WeaponItem } from '../../scripts/build-weapons/tjc.ts';
+import { readTjcFile, tablesFromTjc, type WeaponItem } from './tjc.ts';
 import { WeaponTables, loadWeaponTables, type Affinity, type WeaponData, type WeaponStats } from '../../src/weapons/index.ts';
 
 export const product = loadWeaponTables()!;
@@ -15,7 +16,6 @@ export const HAVE_TJC = tjc !== null;
 const items = (JSON.parse(readFileSync(new URL('../../data/items.json', import.meta.url), 'utf8')) as { items: WeaponItem[] }).items;
 /** The tables as the adapter builds them from the weapon calculator file; null without ../shared. */
 export const fromTjc = tjc ? new WeaponTables(tablesFromTjc(tjc, items).file) : null;
-export const adapterFile = tjc ? tablesFromTjc(tjc, items).file : null;
 
 /** Stats not named are 1 (as in attack-rating.md's check values). */
 export function stats(given: Partial<WeaponStats> = {}): WeaponStats {

@@ -1,7 +1,8 @@
-// Adapter: ThomasJClark/elden-ring-weapon-calculator's regulation JSON (regulation-vanilla-v1.16.1.js,
-// see ../shared/docs/data-sources.md §2.3) → the calculator's own tables (src/weapons/types.ts).
-// Used by scripts/build-weapons.ts (the provisional data/weapons.json) and by tests; the bot never
-// reads the TJC file. Rows are keyed by name there: each is matched to data/items.json by weapon name.
+// Test-only adapter: ThomasJClark/elden-ring-weapon-calculator's regulation JSON
+// (regulation-vanilla-v1.16.1.js, an unmerged pull request; see ../shared/docs/data-sources.md §2.3) →
+// the calculator's own tables (src/weapons/types.ts), to cross-check the tables compiled from the
+// regulation against an independent reading of the same params. The bot never reads this file. Rows are
+// keyed by name there: each is matched to data/items.json by weapon name.
 
 import fs from 'node:fs';
 import {
@@ -16,7 +17,7 @@ import {
   type WeaponAffinityRow,
   type WeaponData,
   type WeaponStat,
-  type WeaponTablesFile,
+  type WeaponTablesData,
 } from '../../src/weapons/types.ts';
 
 export const TJC_FILE_116 = new URL('../../../shared/data-sources/elden-ring-weapon-calculator/public/regulation-vanilla-v1.16.1.js', import.meta.url);
@@ -144,7 +145,7 @@ export interface AdapterReport {
 }
 
 /** The calculator's tables from TJC's file, for the weapons and shields in `items` (matched by name). */
-export function tablesFromTjc(tjc: TjcFile, items: readonly WeaponItem[], patch = '1.16.1'): { file: WeaponTablesFile; report: AdapterReport } {
+export function tablesFromTjc(tjc: TjcFile, items: readonly WeaponItem[], patch = '1.16.1'): { file: WeaponTablesData; report: AdapterReport } {
   const rowsByName = new Map<string, TjcWeapon[]>();
   for (const w of tjc.weapons) {
     const list = rowsByName.get(w.weaponName) ?? [];
@@ -212,23 +213,4 @@ export function tablesFromTjc(tjc: TjcFile, items: readonly WeaponItem[], patch 
     },
     report: { unmatchedRows, itemsWithoutRows },
   };
-}
-
-/** data/weapons.json text: one weapon, reinforce type, row per line, so a diff shows what changed. */
-export function serialiseWeaponTables(file: WeaponTablesFile): string {
-  const lines: string[] = ['{'];
-  lines.push(`  "patch": ${JSON.stringify(file.patch)},`);
-  lines.push(`  "generatedFrom": ${JSON.stringify(file.generatedFrom)},`);
-  const block = (name: string, entries: string[], last = false) => {
-    lines.push(`  ${JSON.stringify(name)}: ${entries.length ? '' : ''}${name === 'weapons' ? '[' : '{'}`);
-    entries.forEach((entry, i) => lines.push(`    ${entry}${i < entries.length - 1 ? ',' : ''}`));
-    lines.push(`  ${name === 'weapons' ? ']' : '}'}${last ? '' : ','}`);
-  };
-  block('weapons', file.weapons.map((w) => JSON.stringify(w)));
-  block('reinforceTypes', Object.entries(file.reinforceTypes).map(([id, levels]) => `${JSON.stringify(id)}: ${JSON.stringify(levels)}`));
-  block('attackElementCorrects', Object.entries(file.attackElementCorrects).map(([id, row]) => `${JSON.stringify(id)}: ${JSON.stringify(row)}`));
-  block('calcCorrectGraphs', Object.entries(file.calcCorrectGraphs).map(([id, graph]) => `${JSON.stringify(id)}: ${JSON.stringify(graph)}`));
-  block('statusEffects', Object.entries(file.statusEffects).map(([id, effect]) => `${JSON.stringify(id)}: ${JSON.stringify(effect)}`), true);
-  lines.push('}');
-  return lines.join('\n') + '\n';
 }
