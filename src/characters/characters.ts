@@ -119,6 +119,16 @@ export async function listCharacters(ctx: StoreContext, userIdRaw: string, guild
   return ctx.db.read((q) => listingIn(ctx, q, userId, guildId));
 }
 
+/** Another user's public characters, by name (what `/character show user:…` can show); private ones are never returned. */
+export async function listPublicCharacters(ctx: StoreContext, viewerIdRaw: string, ownerIdRaw: string): Promise<Character[]> {
+  cleanId(viewerIdRaw, 'user_id');
+  const ownerId = cleanId(ownerIdRaw, 'user_id');
+  return ctx.db.read(async (q) => {
+    const rows = await q.selectFrom('characters').selectAll().where('owner_id', '=', ownerId).where('is_public', '=', 1).orderBy('name_key').execute();
+    return rows.map((row) => toCharacter(row as CharacterRow));
+  });
+}
+
 async function targetRow(ctx: StoreContext, q: Query, viewerRaw: string, target: CharacterTarget): Promise<CharacterRow> {
   const viewerId = cleanId(viewerRaw, 'user_id');
   if (target === null || typeof target !== 'object') throw invalid({ reason: 'argument', argument: 'target' });

@@ -147,11 +147,18 @@ export function parseExportDocument(input: unknown): ParseResult {
       return false;
     }
   };
+  // The file's ids are Discord snowflakes: anything else is a damaged (or hand-made) file.
+  const SNOWFLAKE = /^\d{17,20}$/;
+  if (!SNOWFLAKE.test(doc.userId)) issues.push('userId: must be a Discord user id (17 to 20 digits)');
   if (!known(doc.active)) issues.push(`active: "${doc.active}" is not one of the file's characters`);
   const guilds = new Set<string>();
   doc.guildOverrides.forEach((o, i) => {
     if (!known(o.character)) issues.push(`guildOverrides[${i}].character: "${o.character}" is not one of the file's characters`);
     if (attempt(`guildOverrides[${i}].guildId`, () => cleanId(o.guildId, 'server_id')) === undefined) return;
+    if (!SNOWFLAKE.test(o.guildId)) {
+      issues.push(`guildOverrides[${i}].guildId: must be a Discord server id (17 to 20 digits)`);
+      return;
+    }
     if (guilds.has(o.guildId)) issues.push(`guildOverrides[${i}].guildId: server ${o.guildId} appears twice`);
     guilds.add(o.guildId);
   });

@@ -59,6 +59,8 @@ export interface CharacterStore {
   // characters.ts
   createCharacter(userId: string, input: characters.CreateCharacterInput): Promise<Changed & { madeActive: boolean }>;
   listCharacters(userId: string, guildId?: string | null): Promise<CharacterListing>;
+  /** Another user's public characters (never a private one). */
+  listPublicCharacters(viewerId: string, ownerId: string): Promise<Character[]>;
   getCharacter(viewerId: string, target?: characters.CharacterTarget): Promise<Character>;
   /** The viewer's own character with its card data (newest `recent` entries, default 3). */
   getCharacterView(viewerId: string, target?: characters.CharacterTarget, recent?: number): Promise<CharacterView>;
@@ -145,6 +147,7 @@ export function createStore(location: string | StoreTarget, options: OpenStoreOp
     },
     createCharacter: op(characters.createCharacter),
     listCharacters: op(characters.listCharacters),
+    listPublicCharacters: op(characters.listPublicCharacters),
     getCharacter: op(characters.getCharacter),
     getCharacterView: op(characters.getCharacterView),
     getActiveCharacter: op(characters.getActiveCharacter),

@@ -34,6 +34,8 @@ export interface ImportResult {
   backup: ExportDocument | null;
   /** The user's characters after the import. */
   listing: CharacterListing;
+  /** The account the file was exported from (it may be another one: the file is the importer's to use). */
+  fileUserId: string;
 }
 
 async function exportIn(ctx: StoreContext, q: Query, userId: string): Promise<ExportDocument> {
@@ -174,7 +176,7 @@ export async function importUser(ctx: StoreContext, userIdRaw: string, input: un
       }
     }
     const global = await globalActiveRow(ctx, q, userId);
-    return { imported, replaced, globalActive: global ? toCharacter(global) : null, backup, listing: await listingIn(ctx, q, userId, listIn) };
+    return { imported, replaced, globalActive: global ? toCharacter(global) : null, backup, listing: await listingIn(ctx, q, userId, listIn), fileUserId: doc.userId };
   });
 }
 

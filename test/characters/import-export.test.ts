@@ -5,9 +5,9 @@ import type { CharacterStore } from '../../src/characters/store.ts';
 import { importIssueText } from '../../src/render/storeErrors.ts';
 import { backends, expectStoreError, steppingClock, titleOf, wording } from './helpers.ts';
 
-const ALICE = 'alice';
-const BOB = 'bob';
-const GUILD = '42';
+const ALICE = '100000000000000011';
+const BOB = '100000000000000012';
+const GUILD = '900000000000000042';
 
 describe.each(backends().map((b) => [titleOf(b), b] as const))('export and import on %s', (_title, backend) => {
   describe.skipIf(backend.skip !== null)(backend.name, () => {
@@ -150,8 +150,22 @@ describe.each(backends().map((b) => [titleOf(b), b] as const))('export and impor
         expect((await store.importUser(BOB, new TextEncoder().encode(JSON.stringify(await exported())))).imported).toHaveLength(2);
       });
 
+      it('refuses a malformed userId or server id like any other bad field, and says whose file it was', async () => {
+        const d = await exported();
+        const badUser = { ...d, userId: 'alice' };
+        expect(issuesOf(await expectStoreError(() => store.importUser(BOB, badUser), 'invalid'))).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^userId: must be a Discord user id/)]),
+        );
+        const badGuild = { ...d, guildOverrides: [{ guildId: 'not-a-server', character: 'Main' }] };
+        expect(issuesOf(await expectStoreError(() => store.importUser(BOB, badGuild), 'invalid'))).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^guildOverrides\[0\]\.guildId: must be a Discord server id/)]),
+        );
+        // A well-formed file of another account is the importer's to use: the result names its account.
+        expect((await store.importUser(BOB, d)).fileUserId).toBe(ALICE);
+      });
+
       it('an empty export imports as nothing', async () => {
-        const empty = await store.exportUser('nobody');
+        const empty = await store.exportUser('100000000000000099');
         expect(await store.importUser(BOB, empty)).toMatchObject({ imported: [], replaced: 0, globalActive: null, backup: null });
         await expect(store.importUser(BOB, empty, { mode: 'sideways' as never })).rejects.toThrow(StoreError);
       });
