@@ -7,6 +7,7 @@ const suites: { name: string; module: string }[] = [
   { name: 'charts', module: './charts.ts' },
   { name: 'game data (compiler and files)', module: './data.ts' },
   { name: 'attack rating (weapons)', module: './weapons.ts' },
+  { name: 'enemies and farming spots', module: './farming.ts' },
 ];
 
 async function main(): Promise<void> {

@@ -82,10 +82,15 @@ export interface EnemyLookup {
 
 /** "[Greyoll's Dragonbarrow - Bestial Sanctum] Black Blade Kindred" → place and name. */
 export function splitBossName(rowName: string): { place: string | null; name: string } {
+  // Row names cannot hold commas: "Leyndell- Royal Capital", "Morgott- the Omen King" stand for ", ".
+  const commas = (text: string) => text.replace(/(?<=[\p{L}\p{N}.'])- /gu, ', ').trim();
   const match = /^\[([^\]]*)\]\s*(.*)$/.exec(rowName.trim());
-  if (!match) return { place: null, name: rowName.trim() };
-  return { place: match[1]!.trim() || null, name: match[2]!.trim() };
+  if (!match) return { place: null, name: commas(rowName) };
+  return { place: commas(match[1]!) || null, name: commas(match[2]!) };
 }
+
+/** The pseudo-place of the player's own spirit summons: they are not enemies. */
+const SPIRIT_SUMMONS = 'Spirit Summon';
 
 /** "Commoner (Pot)" → base "Commoner", variant "Pot"; "Putrid Corpse (Large) (Maggots)" → "Putrid Corpse", "Large, Maggots". */
 export function splitVariant(name: string): { base: string; variant: string | null } {
@@ -109,6 +114,10 @@ export class EnemyIndex {
   private readonly byKey = new Map<string, EnemyEntry>();
   private readonly byAka = new Map<string, EnemyEntry[]>();
   private readonly byRow = new Map<number, { name: string | undefined; runes: number }>();
+  /** Each entry's lookup keys (its name, then its other names) and their words, computed once. */
+  private readonly keys: { entry: EnemyEntry; keys: string[]; words: string[][] }[];
+  /** Alphabetical position of each entry (ties in a ranking are broken by it, without collation per query). */
+  private readonly order = new Map<EnemyEntry, number>();
 
   constructor(enemies: EnemyFile, bosses: BossFile) {
     this.patch = enemies.patch;
@@ -131,6 +140,7 @@ export class EnemyIndex {
     for (const row of enemies.enemies) {
       this.byRow.set(row.id, { name: row.name, runes: row.runes ?? 0 });
       if (!row.name || !row.at?.length || !enemyKey(splitVariant(row.name).base)) continue;
+      if (row.at.every(([index]) => enemies.places[index] === SPIRIT_SUMMONS)) continue;
       const { target, variant } = entry(row.name);
       const places = row.at.map(([index, flags]) => ({ place: enemies.places[index] ?? '?', boss: (flags & 1) !== 0, dlc: (flags & 2) !== 0 }));
       target.rows.push({ id: row.id, variant: places.every((p) => namesPlace(variant, p.place)) ? null : variant, runes: row.runes ?? 0, places });
@@ -159,6 +169,11 @@ export class EnemyIndex {
       }
     }
     this.entries = [...this.byKey.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    this.entries.forEach((e, i) => this.order.set(e, i));
+    this.keys = this.entries.map((e) => {
+      const keys = [...new Set([e.key, ...e.aka.map(enemyKey)])].filter(Boolean);
+      return { entry: e, keys, words: keys.map((k) => k.split(' ')) };
+    });
   }
 
   /** The entry of exactly this name (any case or punctuation), or undefined. */
@@ -186,27 +201,27 @@ export class EnemyIndex {
     const exact = this.byKey.get(q);
     if (exact) add(exact, 0);
     for (const e of this.byAka.get(q) ?? []) add(e, 1);
-    for (const e of this.entries) {
+    for (const { entry: e, keys, words: keyWords } of this.keys) {
       if (seen.has(e)) continue;
-      const keys = [e.key, ...e.aka.map(enemyKey)];
       if (keys.some((k) => k.startsWith(q))) add(e, 2);
-      else if (keys.some((k) => everyWordStarts(words, k.split(' ')))) add(e, 3);
+      else if (keyWords.some((w) => everyWordStarts(words, w))) add(e, 3);
       else if (keys.some((k) => k.includes(q))) add(e, 4);
     }
-    if (hits.length < limit && q.length >= 4) {
+    if (hits.length < Math.min(limit, 3) && q.length >= 4) {
       // Close spellings of the whole name ("bloodbane albinuric"), within about one slip per four letters.
       const max = Math.max(1, Math.floor(q.length / 4));
       const close: { entry: EnemyEntry; distance: number }[] = [];
-      for (const e of this.entries) {
+      for (const { entry: e, keys } of this.keys) {
         if (seen.has(e)) continue;
-        const distance = Math.min(...[e.key, ...e.aka.map(enemyKey)].map((k) => boundedDistance(q, k, max)));
+        let distance = max + 1;
+        for (const k of keys) distance = Math.min(distance, boundedDistance(q, k, max));
         if (distance <= max) close.push({ entry: e, distance });
       }
-      close.sort((a, b) => a.distance - b.distance || a.entry.name.localeCompare(b.entry.name, 'en'));
+      close.sort((a, b) => a.distance - b.distance || this.order.get(a.entry)! - this.order.get(b.entry)!);
       for (const c of close) add(c.entry, 5);
     }
     // Within a tier: shorter names first (the name itself before "… (Boss)"), then alphabetical.
-    hits.sort((a, b) => a.tier - b.tier || a.entry.name.length - b.entry.name.length || a.entry.name.localeCompare(b.entry.name, 'en'));
+    hits.sort((a, b) => a.tier - b.tier || a.entry.name.length - b.entry.name.length || this.order.get(a.entry)! - this.order.get(b.entry)!);
     return hits.slice(0, limit);
   }
 

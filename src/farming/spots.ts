@@ -39,7 +39,7 @@ export interface RankedSpot extends SpotRunes {
 export function spotRunes(route: FarmRoute, index: EnemyIndex): SpotRunes {
   const lines = route.enemies.map((enemy) => {
     const row = index.row(enemy.npcParamId);
-    if (!row) throw new RangeError(`the farming spot ${route.name} names NpcParam ${enemy.npcParamId}, which the game data does not have`);
+    if (!row) throw new RangeError(`the farming spot ${route.name} lists an enemy the game data does not have (row ${enemy.npcParamId})`);
     return { npcParamId: enemy.npcParamId, name: row.name ?? enemy.name, count: enemy.count, each: row.runes, subtotal: enemy.count * row.runes };
   });
   return { route, lines, perRun: lines.reduce((sum, line) => sum + line.subtotal, 0) };

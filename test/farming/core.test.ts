@@ -100,8 +100,16 @@ describe('enemy lookup', () => {
   it('splits boss row names and bracketed variants', () => {
     expect(splitBossName("[Greyoll's Dragonbarrow - Bestial Sanctum] Black Blade Kindred")).toEqual({ place: "Greyoll's Dragonbarrow - Bestial Sanctum", name: 'Black Blade Kindred' });
     expect(splitBossName('Plain name')).toEqual({ place: null, name: 'Plain name' });
+    // Row names write a comma as "- "; a spaced " - " separates a region from a place and stays.
+    expect(splitBossName('[Leyndell- Royal Capital] Morgott- the Omen King')).toEqual({ place: 'Leyndell, Royal Capital', name: 'Morgott, the Omen King' });
+    expect(splitBossName('[Liurnia - Caria Manor] Loretta- Royal Knight')).toEqual({ place: 'Liurnia - Caria Manor', name: 'Loretta, Royal Knight' });
     expect(splitVariant('Putrid Corpse (Large) (Maggots)')).toEqual({ base: 'Putrid Corpse', variant: 'Large, Maggots' });
     expect(splitVariant('Commoner')).toEqual({ base: 'Commoner', variant: null });
+  });
+
+  it("leaves out the player's own spirit summons (met only in the \"Spirit Summon\" pseudo-place)", () => {
+    expect(index.search('[Spirit Summon] Mimic Tear', 25).every((h) => h.entry.rows.every((r) => r.places.every((p) => p.place !== 'Spirit Summon')))).toBe(true);
+    expect(index.entries.some((e) => e.rows.some((r) => r.places.some((p) => p.place === 'Spirit Summon')))).toBe(false);
   });
 
   it('builds from any data shape it is given (a synthetic file)', () => {
@@ -204,7 +212,7 @@ describe('farming spots', () => {
   });
 
   it('a route naming a row the data lacks is refused, not counted as 0', () => {
-    expect(() => spotRunes(route('ghost', [{ npcParamId: 33300043, name: 'x', count: 1 }]), index)).toThrow(/NpcParam 33300043/);
+    expect(() => spotRunes(route('ghost', [{ npcParamId: 33300043, name: 'x', count: 1 }]), index)).toThrow(/an enemy the game data does not have \(row 33300043\)/);
   });
 
   it('finds a spot by id, name or words; nothing for an unknown one', () => {
