@@ -86,29 +86,39 @@ function boostWords(boosts: Boosts): string {
   return on.length ? `With ${list(on)}.` : 'No boosts: add `gold_scarab` or `fowl_foot`.';
 }
 
+/** Lines up to MAX_PLACES and within a field's 1,024 characters, then how many were left out. */
+function fitLines(lines: readonly string[], what: string): string {
+  const budget = 1024 - 40;
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines.slice(0, MAX_PLACES)) {
+    if (used + line.length + 1 > budget) break;
+    kept.push(line);
+    used += line.length + 1;
+  }
+  if (kept.length < lines.length) kept.push(`…and ${fmt(lines.length - kept.length)} more ${what}.`);
+  return kept.join('\n');
+}
+
 function placeLines(entry: EnemyEntry): string {
   const { places } = enemyDrops(entry);
-  const lines = places.slice(0, MAX_PLACES).map((p) => {
+  const lines = places.map((p) => {
     const variants = p.variants.length ? ` (${escapeUserText(p.variants.join('; '))})` : '';
     const dlc = p.dlc ? ' · DLC' : '';
     const runes = p.runes.some((r) => r > 0) ? `${p.runes.filter((r) => r > 0).map(fmt).join(' or ')} runes` : p.boss && entry.bosses.length ? 'boss: its reward is below' : 'no runes';
     return `• **${escapeUserText(p.place)}**${variants}: ${runes}${dlc}`;
   });
-  if (places.length > MAX_PLACES) lines.push(`…and ${fmt(places.length - MAX_PLACES)} more places.`);
-  return lines.join('\n');
+  return fitLines(lines, 'places');
 }
 
 function bossLines(entry: EnemyEntry): string {
-  return entry.bosses
-    .slice(0, MAX_PLACES)
-    .map((b) => {
-      const where = b.place ? `**${escapeUserText(b.place)}**` : '**(unnamed place)**';
-      const variant = b.variant ? ` (${escapeUserText(b.variant)})` : '';
-      const coop = b.multi === b.single ? `${fmt(b.single)} runes, alone or with cooperators` : `${fmt(b.single)} runes alone · ${fmt(b.multi)} with cooperators`;
-      return `• ${where}${variant}: ${coop}`;
-    })
-    .concat(entry.bosses.length > MAX_PLACES ? [`…and ${fmt(entry.bosses.length - MAX_PLACES)} more.`] : [])
-    .join('\n');
+  const lines = entry.bosses.map((b) => {
+    const where = b.place ? `**${escapeUserText(b.place)}**` : '**(unnamed place)**';
+    const variant = b.variant ? ` (${escapeUserText(b.variant)})` : '';
+    const coop = b.multi === b.single ? `${fmt(b.single)} runes, alone or with cooperators` : `${fmt(b.single)} runes alone · ${fmt(b.multi)} with cooperators`;
+    return `• ${where}${variant}: ${coop}`;
+  });
+  return fitLines(lines, 'places');
 }
 
 export function enemyCard(entry: EnemyEntry, boosts: Boosts, patch: string): Reply {
