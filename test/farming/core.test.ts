@@ -11,8 +11,12 @@
 // NG+ factors and boosts: mechanics.md §5 (first NG+ ×2 to ×5 by area; NG+2 ×1.1 … NG+7 ×1.275; Gold
 // Scarab ×1.2, Fowl Foot ×1.3; floored once). Level costs: mechanics.md §1.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  loadFarmingData,
   EnemyIndex,
   enemyDrops,
   findSpot,
@@ -213,6 +217,20 @@ describe('farming spots', () => {
 
   it('a route naming a row the data lacks is refused, not counted as 0', () => {
     expect(() => spotRunes(route('ghost', [{ npcParamId: 33300043, name: 'x', count: 1 }]), index)).toThrow(/an enemy the game data does not have \(row 33300043\)/);
+  });
+
+  it('the loader refuses a routes file with a spot that has no source or an unknown NpcParam id', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tl-routes-'));
+    try {
+      const file = path.join(dir, 'farm-routes.json');
+      const bad = { routes: [{ ...crow, id: 'crow', source: undefined }, { ...crow, id: 'ghost', enemies: [{ npcParamId: 33300043, name: 'x', count: 1 }] }] };
+      writeFileSync(file, JSON.stringify(bad));
+      expect(() => loadFarmingData({ routes: file })).toThrow(/spot "crow": has no public source.*spot "ghost": names NpcParam 33300043, which does not exist/s);
+      writeFileSync(file, JSON.stringify({ routes: [crow] }));
+      expect(loadFarmingData({ routes: file })!.routes.map((r) => r.id)).toEqual(['crow']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('finds a spot by id, name or words; nothing for an unknown one', () => {
