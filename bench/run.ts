@@ -8,6 +8,7 @@ const suites: { name: string; module: string }[] = [
   { name: 'game data (compiler and files)', module: './data.ts' },
   { name: 'attack rating (weapons)', module: './weapons.ts' },
   { name: 'start-up, memory and throughput: gateway and HTTP interactions', module: './start.ts' },
+  { name: 'enemies and farming spots', module: './farming.ts' },
 ];
 
 async function main(): Promise<void> {

@@ -4,7 +4,9 @@
 import type { CommandModule } from '../src/router/types.ts';
 import { about } from './about.ts';
 import { character } from './character.ts';
+import { enemy } from './enemy.ts';
 import { classCommand } from './class.ts';
+import { farm } from './farm.ts';
 import { help } from './help.ts';
 import { item } from './item.ts';
 import { matchmaking } from './matchmaking.ts';
@@ -14,4 +16,4 @@ import { stats } from './stats.ts';
 import { upgrade } from './upgrade.ts';
 import { weapon } from './weapon.ts';
 
-export const COMMANDS: readonly CommandModule[] = [help, about, item, search, runes, upgrade, weapon, classCommand, stats, matchmaking, character];
+export const COMMANDS: readonly CommandModule[] = [help, about, item, search, runes, farm, enemy, upgrade, weapon, classCommand, stats, matchmaking, character];

@@ -7,7 +7,7 @@ import { encodeCustomId } from '../src/router/customId.ts';
 import { levelOption } from '../src/router/gameOptions.ts';
 import { boolean, integer, number, string, validValues, type ArgsOf } from '../src/router/spec.ts';
 import { UserError } from '../src/errors.ts';
-import type { CommandContext, ComponentContext } from '../src/router/types.ts';
+import type { AutocompleteContext, CommandContext, ComponentContext } from '../src/router/types.ts';
 import type { ButtonView, EmbedView, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
 import { SOURCES, footer } from '../src/render/footer.ts';
@@ -35,6 +35,8 @@ import { MAX_LEVEL, MIN_LEVEL } from '../src/game/classes.ts';
 import { MAX_ITEM_COUNT, MAX_MINUTES_PER_RUN, MAX_RUNE_INPUT, MIN_ITEM_COUNT, RUNES_HELD_CAP } from '../src/game/limits.ts';
 import { RUNE_CAP } from '../src/characters/types.ts';
 import { MAX_NG_CYCLE_INPUT } from '../src/game/runeGainModifiers.ts';
+import { findSpot, getFarming, searchSpots, spotRunes, type FarmRoute } from '../src/farming/index.ts';
+import type { Choice } from '../src/render/types.ts';
 
 /** A sum of runes (to spend, farm or gain: it may pass what a character can hold). */
 const runeSum = (description: string) => integer(description, { min: 0, max: MAX_RUNE_INPUT, noun: 'a whole number of runes' });
@@ -70,7 +72,8 @@ const GAIN_OPTIONS = {
   ...BOOST_OPTIONS,
 };
 const FARM_OPTIONS = {
-  per_run: integer('Runes one run gives in the first journey, without boosts', { min: 1, max: MAX_RUNE_INPUT, noun: 'a whole number of runes', required: true }),
+  per_run: integer('Runes one run gives in the first journey, without boosts (or give `spot`)', { min: 1, max: MAX_RUNE_INPUT, noun: 'a whole number of runes' }),
+  spot: string('A farming spot from /farm spots: its runes a run (and time, if its guide gives one)', { maxLength: 100, autocomplete: spotChoices }),
   target: string('Runes (2000000, 1.5m) or a level (level 150, or 150)', { required: true, maxLength: 60 }),
   minutes_per_run: number('Minutes one run takes', { min: 0, max: MAX_MINUTES_PER_RUN, aboveMin: true, noun: 'a number of minutes' }),
   from: levelOption('For a level target: level now; default: your active character, else 1', { max: MAX_LEVEL - 1 }),
@@ -373,11 +376,36 @@ function minutesText(minutes: number): string {
   return Number.isInteger(minutes) ? fmt(minutes) : String(Number(minutes.toFixed(2)));
 }
 
+/** `spot:` completes the farming spots (name shown, id sent). */
+function spotChoices({ query }: AutocompleteContext): Choice[] {
+  const farming = getFarming();
+  if (!farming) return [];
+  return searchSpots(farming.data.routes, query, 25).map(({ route }) => ({ name: route.name.slice(0, 100), value: route.id, typed: route.id }));
+}
+
+/** Runes a run: `per_run`, or a spot's (from the game data, with its guide's time per run); never both. */
+function farmSource(perRun: number | undefined, spotText: string | undefined): { perRun: number; spot: FarmRoute | null; spotMinutes: number | undefined } {
+  const spotQuery = spotText?.trim();
+  if (perRun !== undefined && spotQuery) throw new UserError('Give either `per_run` or `spot`, not both.');
+  if (perRun !== undefined) return { perRun, spot: null, spotMinutes: undefined };
+  const farming = getFarming();
+  const names = farming ? farming.data.routes.map((r) => `\`${r.id}\``).join(', ') : '';
+  if (!spotQuery) {
+    throw new UserError(`Give \`per_run\` (${validValues(FARM_OPTIONS.per_run)}) or \`spot\` (a farming spot${names ? `: ${names}` : ''}; \`/farm spots\` lists them).`);
+  }
+  const spot = farming ? findSpot(farming.data.routes, spotQuery) : null;
+  if (!farming || !spot) throw new UserError(`No farming spot matches “${shown(spotQuery)}”. Give \`spot\` as one of: ${names || 'none yet'} (\`/farm spots\` lists them), or give \`per_run\`.`);
+  const runes = core(() => spotRunes(spot, farming.index)).perRun;
+  if (runes < 1) throw new UserError(`${spot.name} gives no runes in the game data: give \`per_run\` instead.`);
+  const seconds = spot.quoted.secondsPerRun;
+  return { perRun: runes, spot, spotMinutes: seconds === undefined ? undefined : seconds / 60 };
+}
+
 async function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): Promise<Reply> {
   const character = () => context.activeCharacter();
-  const perRun = args.per_run;
+  const { perRun, spot, spotMinutes } = farmSource(args.per_run, args.spot);
   const targetText = args.target.trim();
-  const minutes = args.minutes_per_run;
+  const minutes = args.minutes_per_run ?? spotMinutes;
   let from = args.from;
   const chart = args.chart ?? false;
   if (!targetText) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
@@ -411,6 +439,10 @@ async function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIO
   }
   const plan = core(() => farmPlan({ perRun, target: planTarget, held, ...(minutes !== undefined ? { minutesPerRun: minutes } : {}), boosts }));
   const lines = [`Target: **${fmt(plan.targetRunes)} runes**.${fromNote}`];
+  if (spot) {
+    const time = spotMinutes !== undefined && args.minutes_per_run === undefined ? `, ${minutesText(spotMinutes)} min a run as its guide says` : '';
+    lines.push(`At ${spot.name}: ${fmt(perRun)} runes a run in the first journey (game data)${time}.`);
+  }
   if (plan.held > 0) lines.push(`Held: ${fmt(plan.held)} · missing ${fmt(plan.missing)}`, progressBar(plan.held, plan.targetRunes));
   if (plan.runs === 0) {
     lines.push('Nothing to farm: you already have enough.');
@@ -430,7 +462,8 @@ async function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIO
         : `${ngSource}: ${FIRST_JOURNEY}.`,
     );
   }
-  const reply = embed({ title, description: lines.join('\n'), footer: footer(target.kind === 'level' ? `${SOURCES.runeGain}\n${SOURCES.levels}` : SOURCES.runeGain, plan.notes) });
+  const sources = [SOURCES.runeGain, ...(target.kind === 'level' ? [SOURCES.levels] : []), ...(spot ? [`Game data: patch ${getFarming()?.data.patch ?? '?'}`] : [])];
+  const reply = embed({ title, description: lines.join('\n'), footer: footer(sources.join('\n'), plan.notes) });
   if (!chart) return reply;
   const levels = 'fromLevel' in planTarget ? { levels: { from: planTarget.fromLevel, to: planTarget.toLevel } } : {};
   return attachChart(
@@ -538,6 +571,7 @@ export const runes = defineCommand({
     { usage: '/runes gain base:10000 gold_scarab:true fowl_foot:true', description: 'runes with boosts' },
     { usage: '/runes farm per_run:50000 target:level 150 minutes_per_run:1.5', description: 'runs and time to farm' },
     { usage: '/runes farm per_run:50000 target:2000000 chart:true', description: 'farming progress as a picture' },
+    { usage: '/runes farm spot:dragonbarrow-lennes-rise-boulder target:level 60', description: 'runs to farm at a spot from /farm spots' },
     { usage: '/runes death held:80000 level:60', description: 'what a death would cost' },
   ],
   component,
