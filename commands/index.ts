@@ -3,7 +3,7 @@
 
 import type { CommandModule } from '../src/router/types.ts';
 import { about } from './about.ts';
-import { character } from './character.ts';
+import { character } from './character/index.ts';
 import { enemy } from './enemy.ts';
 import { classCommand } from './class.ts';
 import { farm } from './farm.ts';

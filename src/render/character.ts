@@ -1,5 +1,4 @@
-// Layout for /character: the character card, the list, ledger lines and the history page, the button
-// custom ids. Every name, note and item text a player typed goes through escapeUserText here. No database access and no game formulas (those are in src/characters
+// Layout for /character: the character card, the list, ledger lines, the history page and its buttons. Every name, note and item text a player typed goes through escapeUserText here. No database access and no game formulas (those are in src/characters
 // and src/runes); this file only arranges their results.
 
 import type { Character, CharacterListing, HistoryPage, LedgerEntry } from '../characters/types.ts';
@@ -237,52 +236,30 @@ export function historyEmbed(page: HistoryPage): EmbedView {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Buttons. custom_id layout (all under Discord's 100 characters; ids are numbers or snowflakes):
-//   character:share:<owner>:c:<id>:<stamp>             post a public copy of the card
-//   character:share:<owner>:l                          … of the list
-//   character:share:<owner>:h:<id>:<stamp>:<page>      … of a history page
-//   character:hist:<owner>:<id>:<stamp>:<page>         history page (edits the message)
-//   character:del:<owner>:<id>:<stamp>:<expires>       confirm a deletion
-//   character:forget:<owner>:<expires>                 confirm forget-me
-//   character:cancel:<owner>                           cancel a confirmation
-// <stamp> is the character's creation time (base 36 ms), so an id reused after a deletion never matches;
-// <expires> is a Unix time in seconds (base 36).
-
-export function stampOf(character: Pick<Character, 'createdAt'>): string {
-  return Date.parse(character.createdAt).toString(36);
-}
+// Buttons (their custom ids are built by the command: commands/character/ids.ts).
 
 export function shareButton(customId: string): ButtonView {
   return { kind: 'button', label: 'Share', customId, style: 'secondary', emoji: '📣' };
 }
 
-export function shareCardId(character: Pick<Character, 'ownerId' | 'id' | 'createdAt'>): string {
-  return `character:share:${character.ownerId}:c:${character.id}:${stampOf(character)}`;
-}
-
-export function shareListId(ownerId: string): string {
-  return `character:share:${ownerId}:l`;
-}
-
-export function historyButtons(page: HistoryPage): ComponentRow[] {
-  const c = page.character;
-  const base = `${c.ownerId}:${c.id}:${stampOf(c)}`;
+/** Previous / Next (when there are several pages) and Share under a history page. */
+export function historyButtons(page: HistoryPage, ids: { page(n: number): string; share: string }): ComponentRow[] {
   const row: ButtonView[] = [];
   if (page.pageCount > 1) {
     row.push(
-      { kind: 'button', label: '◀ Previous', customId: `character:hist:${base}:${page.page - 1}`, style: 'secondary', disabled: page.page <= 1 },
-      { kind: 'button', label: 'Next ▶', customId: `character:hist:${base}:${page.page + 1}`, style: 'secondary', disabled: page.page >= page.pageCount },
+      { kind: 'button', label: '◀ Previous', customId: ids.page(Math.max(1, page.page - 1)), style: 'secondary', disabled: page.page <= 1 },
+      { kind: 'button', label: 'Next ▶', customId: ids.page(Math.min(page.pageCount, page.page + 1)), style: 'secondary', disabled: page.page >= page.pageCount },
     );
   }
-  row.push(shareButton(`character:share:${base.replace(/^([^:]+):/, '$1:h:')}:${page.page}`));
+  row.push(shareButton(ids.share));
   return [row];
 }
 
-export function confirmButtons(confirmId: string, confirmLabel: string, ownerId: string): ComponentRow[] {
+export function confirmButtons(confirmId: string, confirmLabel: string, cancelId: string): ComponentRow[] {
   return [
     [
       { kind: 'button', label: confirmLabel, customId: confirmId, style: 'danger' },
-      { kind: 'button', label: 'Cancel', customId: `character:cancel:${ownerId}`, style: 'secondary' },
+      { kind: 'button', label: 'Cancel', customId: cancelId, style: 'secondary' },
     ],
   ];
 }

@@ -15,7 +15,7 @@ import type { CharacterStore } from '../../src/characters/store.ts';
 import { RUNE_CAP, nameKey } from '../../src/characters/validate.ts';
 import { backends, titleOf, wording } from './helpers.ts';
 
-const USERS = ['u1', 'u2', '100000000000000003'];
+const USERS = ['100000000000000001', '100000000000000002', '100000000000000003'];
 const NAMES = ['Ash', 'ash', 'Ranni'];
 
 interface ModelChar {

@@ -6,7 +6,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { loadItemData } from '../../src/items/data.ts';
 import { runesBetween, weaponUpgradeRunes } from '../../src/runes/index.ts';
 import { parseCommandLine } from '../../src/router/parse.ts';
-import { character, CONFIRM_SECONDS } from '../../commands/character.ts';
+import { character, CONFIRM_SECONDS } from '../../commands/character/index.ts';
 import { COMMANDS } from '../../commands/index.ts';
 import type { StoreError } from '../../src/characters/errors.ts';
 import { storeErrorText } from '../../src/render/storeErrors.ts';
@@ -48,7 +48,8 @@ describe('create, list, show', () => {
     expectPrivate(dup);
     expect(dup.content).toMatch(/already have a character named/);
     const cls = await t.run('create', { name: 'Other', class: 'Paladin' });
-    expect(cls.content).toMatch(/Unknown starting class/);
+    // The option's own choices refuse it first, naming every class.
+    expect(cls.content).toMatch(/^`class` must be one of: Vagabond, Warrior, .*Wretch \(you gave Paladin\)\.$/);
     const blank = await t.run('create', { name: '   ', class: 'Wretch' });
     expect(blank.content).toMatch(/must not be empty/);
     expect((await store().listCharacters(ALICE)).characters).toHaveLength(1);
