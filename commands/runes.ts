@@ -10,7 +10,7 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext, ComponentContext } from '../src/router/types.ts';
 import type { ButtonView, EmbedView, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, footer } from '../src/render/footer.ts';
+import { footer } from '../src/render/footer.ts';
 import { core } from '../src/router/core.ts';
 import { duration, fmt, progressBar, shown } from '../src/text/format.ts';
 import { nameOf } from '../src/render/character.ts';
@@ -137,7 +137,7 @@ function levelReply(from: number, to: number, held: number | undefined, options:
     }
   }
   if (options.defaultsNote) lines.push('', options.defaultsNote);
-  const view: EmbedView = { title: `Level ${from} → ${to}`, description: lines.join('\n'), footer: footer(SOURCES.levels) };
+  const view: EmbedView = { title: `Level ${from} → ${to}`, description: lines.join('\n'), footer: footer() };
   if (options.breakdownPage === undefined) return embed(view);
   const page = breakdownPage(from, to, options.breakdownPage);
   view.fields = [{ name: `Per level (${page.page}/${page.pages})`, value: page.text }];
@@ -227,7 +227,7 @@ function runesReach(context: CommandContext, args: ArgsOf<typeof REACH_OPTIONS>)
     );
   }
   if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).`);
-  return embed({ title: `${fmt(runes)} runes from level ${from}`, description: lines.join('\n'), footer: footer(SOURCES.levels) });
+  return embed({ title: `${fmt(runes)} runes from level ${from}`, description: lines.join('\n'), footer: footer() });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,7 +282,7 @@ function runesItems(_context: CommandContext, args: ArgsOf<typeof ITEMS_OPTIONS>
       description.push(`All of them give ${fmt(best.available)}: **${fmt(best.shortfall)} short** of ${fmt(target)}.`, progressBar(best.available, target));
     }
   }
-  return embed({ title: 'Rune items', description: description.join('\n'), footer: footer(SOURCES.runeItems, notes) });
+  return embed({ title: 'Rune items', description: description.join('\n'), footer: footer(notes) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,7 +346,7 @@ function runesGain(context: CommandContext, args: ArgsOf<typeof GAIN_OPTIONS>): 
   }
   lines.push(factors.length ? `Factors: ${factors.join(' · ')}` : 'No boosts: add `gold_scarab`, `fowl_foot` or `ng`.');
   if (ngSource) lines.push('', boosts.ngCycle ? `${ngSource} (give \`ng\` for another cycle).` : `${ngSource}: ${FIRST_JOURNEY}.`);
-  return embed({ title: 'Rune gain', description: lines.join('\n'), footer: footer(SOURCES.runeGain, gain.notes) });
+  return embed({ title: 'Rune gain', description: lines.join('\n'), footer: footer(gain.notes) });
 }
 
 const TARGET_HELP = `runes (e.g. \`2000000\`, \`1.5m\`, \`500k\`) or a level (e.g. \`level 150\`, or a number from 2 to ${MAX_LEVEL})`;
@@ -430,7 +430,7 @@ function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIONS>): 
         : `${ngSource}: ${FIRST_JOURNEY}.`,
     );
   }
-  const reply = embed({ title, description: lines.join('\n'), footer: footer(target.kind === 'level' ? `${SOURCES.runeGain}\n${SOURCES.levels}` : SOURCES.runeGain, plan.notes) });
+  const reply = embed({ title, description: lines.join('\n'), footer: footer(plan.notes) });
   if (!chart) return reply;
   const levels = 'fromLevel' in planTarget ? { levels: { from: planTarget.fromLevel, to: planTarget.toLevel } } : {};
   return attachChart(
@@ -486,7 +486,7 @@ function runesDeath(context: CommandContext, args: ArgsOf<typeof DEATH_OPTIONS>)
       { name: 'The rule', value: [risk.rules.dropped, risk.rules.secondDeath, risk.rules.itemsSafe].map((r) => `• ${r}`).join('\n') },
       { name: 'What prevents the loss', value: protections.join('\n') },
     ],
-    footer: footer(SOURCES.death, risk.notes),
+    footer: footer(risk.notes),
   });
 }
 

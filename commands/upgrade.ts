@@ -10,7 +10,7 @@ import type { CommandContext } from '../src/router/types.ts';
 import type { Choice, EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../src/render/style.ts';
 import { escapeUserText } from '../src/text/escape.ts';
-import { SOURCES, footer } from '../src/render/footer.ts';
+import { footer } from '../src/render/footer.ts';
 import { ambiguousItemText, closestNamesText } from '../src/render/itemText.ts';
 import { core } from '../src/router/core.ts';
 import { fmt, list, plus, shown } from '../src/text/format.ts';
@@ -209,7 +209,6 @@ function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
   if (result.runesTotal !== null) lines.push(`Runes and purchases together: **${fmt(result.runesTotal + result.purchase.totalRunes)}**.`);
   lines.push('', stepTable(result));
 
-  const source = `Item data: ${item.name} from ${item.sources.join(', ')}, patch ${item.patch}\n${SOURCES.upgrades}`;
   return {
     embeds: [
       {
@@ -217,7 +216,7 @@ function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Reply {
         color: item.dlc ? DLC_COLOR : BRAND_COLOR,
         description: lines.join('\n'),
         fields: materialFields(result.purchase),
-        footer: footer(source, result.notes),
+        footer: footer(result.notes, { patch: item.patch }),
       },
     ],
   };
