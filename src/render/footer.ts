@@ -36,14 +36,16 @@ export interface FooterOptions {
 }
 
 /**
- * Footer: the `about` line, the first note (one line at most, marked ⚠), then "Game data: patch …".
+ * Footer: the `about` line, the first note (one line at most, marked ⚠ unless verified), then
+ * "Game data: patch …".
  * The core lists notes most important first, so the first one is the one worth a line.
  */
 export function footer(notes: readonly Note[] = [], options: FooterOptions = {}): string {
   const lines: string[] = [];
   if (options.about) lines.push(options.about);
   const note = notes[0];
-  if (note) lines.push(`⚠ ${briefNote(note)}`);
+  // ⚠ marks doubt; a verified note (where to buy the Fowl Feet a farm needs) is a plain line
+  if (note) lines.push(note.confidence === 'verified' ? briefNote(note) : `⚠ ${briefNote(note)}`);
   if (options.gameData !== false) lines.push(gameDataLine(options.patch));
   return lines.join('\n');
 }
