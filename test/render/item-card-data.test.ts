@@ -151,6 +151,29 @@ describe.skipIf(!haveRegulation)('item cards against the 1.16.1 params', { timeo
   });
 });
 
+describe.skipIf(!haveRegulation)('where the remembrance trades are', { timeout: 120_000 }, () => {
+  it('ShopLineupParam_Recipe holds crafting recipes only: no row there asks for a remembrance', () => {
+    const remembrances = new Set(index.items.filter((i) => i.category === 'remembrance').map((i) => i.paramId));
+    expect(remembrances.size).toBe(25);
+    const rows = paramRows('ShopLineupParam_Recipe', () => true);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) {
+      const set = paramCell('ShopLineupParam_Recipe', row, 'mtrlId');
+      if (set <= 0 || !paramHas('EquipMtrlSetParam', set)) continue;
+      for (let k = 1; k <= 6; k++) expect(remembrances.has(paramCell('EquipMtrlSetParam', set, `materialId0${k}`)), `recipe row ${row}`).toBe(false);
+    }
+  });
+});
+
+describe('item cards from the compiled data', () => {
+  it("every remembrance's card lists at least two trades at Enia", () => {
+    for (const item of index.items.filter((i) => i.category === 'remembrance')) {
+      const value = field(itemCard(item, { stock }), 'Trade it at Finger Reader Enia for one of') ?? '';
+      expect(value.split('\n').length, item.name).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
 describe('item cards without doubled labels', () => {
   it('names the kind once ("Spirit Ash", "Small Shield", "Katana · Weapon")', () => {
     expect(kindLine(record('Lone Wolf Ashes'))).toBe('Spirit Ash');
