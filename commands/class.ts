@@ -8,7 +8,7 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext } from '../src/router/types.ts';
 import type { Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, footer } from '../src/render/footer.ts';
+import { footer } from '../src/render/footer.ts';
 import { core } from '../src/router/core.ts';
 import { fmt, fmt1 } from '../src/text/format.ts';
 import { derivedStatsFor, rankClassesForBuild, runesBetween } from '../src/runes/index.ts';
@@ -52,9 +52,10 @@ function classBest(_context: CommandContext, target: ArgsOf<typeof BEST_OPTIONS>
         color: BRAND_COLOR,
         description: [lead, '', '```', header, ...rows, '```'].join('\n'),
         fields: [{ name: `${best.class.name} at level ${best.level}`, value: statLine(best.finalStats, given) }],
-        footer: footer(
-          `${SOURCES.classes}\nRanked by level, then runes needed, then wasted points. Lvl = level with every stat at max(class start, target); runes from the class's own starting level; wasted = points a class starts with above a target you set lower.`,
-        ),
+        footer: footer([], {
+          about:
+            "Ranked by level, then runes needed, then wasted points. Lvl = level with every stat at max(class start, target); runes from the class's own starting level; wasted = points a class starts with above a target you set lower.",
+        }),
       },
     ],
   };
@@ -79,7 +80,7 @@ function classInfo(_context: CommandContext, { name }: ArgsOf<typeof INFO_OPTION
           { name: 'Discovery', value: fmt(derived.discovery ?? 0), inline: true },
           { name: 'Flasks', value: '3 Crimson · 1 Cerulean', inline: true },
         ],
-        footer: footer(`${SOURCES.classes}\n${SOURCES.derived}`),
+        footer: footer(),
       },
     ],
   };

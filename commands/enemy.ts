@@ -158,7 +158,7 @@ export function enemyCard(entry: EnemyEntry, boosts: Boosts, patch: string): Rep
         title: `${entry.name}${entry.dlc ? ' · Shadow of the Erdtree' : ''}`,
         description: lines.join('\n'),
         fields,
-        footer: footer(`Game data: patch ${patch}`, mergeNotes(...notes)),
+        footer: footer(mergeNotes(...notes), { patch }),
       },
     ],
   };

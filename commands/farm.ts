@@ -151,7 +151,7 @@ async function farmSpots(context: CommandContext, args: ArgsOf<typeof SPOTS_OPTI
   const booster = [boosts.goldScarab ? 'Gold Scarab' : '', boosts.fowlFoot ? 'Gold-Pickled Fowl Foot' : ''].filter(Boolean);
   if (booster.length) lines.push(`Boosts: ${list(booster)}.`);
   return {
-    embeds: [{ color: BRAND_COLOR, title: 'Farming spots', description: lines.join('\n'), fields, footer: footer(`Game data: patch ${farming.data.patch}`, mergeNotes(...notes)) }],
+    embeds: [{ color: BRAND_COLOR, title: 'Farming spots', description: lines.join('\n'), fields, footer: footer(mergeNotes(...notes), { patch: farming.data.patch }) }],
   };
 }
 

@@ -7,6 +7,7 @@ import { choiceLabel, itemCard, wikiButton, type CardCharacter } from '../src/re
 import { normalizeName } from '../src/items/normalize.ts';
 import { TIER, getItemIndex, type ItemIndex, type LookupResult, type SearchFilters, type SearchHit } from '../src/items/search.ts';
 import { requireItemIndex } from '../src/items/resolve.ts';
+import { stockIndexOf } from '../src/items/stock.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/text/escape.ts';
 import type { ButtonView, Choice, ComponentRow, Reply, SelectView } from '../src/render/types.ts';
@@ -80,7 +81,7 @@ export function cardReply(
   if (menu) rows.push(menu);
   return {
     ...(exact ? {} : { content: `Closest match for “${escapeUserText(query.trim().slice(0, 100))}”:` }),
-    embeds: [itemCard(item, { patch: index.patch, ...(options.character ? { character: options.character } : {}) })],
+    embeds: [itemCard(item, { patch: index.patch, stock: stockIndexOf(index.items), ...(options.character ? { character: options.character } : {}) })],
     components: rows,
   };
 }

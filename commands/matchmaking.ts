@@ -1,5 +1,5 @@
 // /matchmaking level:<n> [weapon_level] [somber]: co-op and invasion level ranges and the weapon-level
-// range. Community-tested figures, not game data: the reply says so and names the source.
+// range. Community-tested figures, not game data: the reply says so and links the original post.
 
 import { defineCommand } from '../src/router/command.ts';
 import { boolean, integer, validValues, type ArgsOf } from '../src/router/spec.ts';
@@ -27,12 +27,11 @@ function range(r: { min: number; max: number } | null, plusSign = false): string
 }
 
 async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): Promise<Reply> {
-  const character = () => context.activeCharacter();
   let level = args.level;
   let weaponLevel = args.weapon_level;
   const somberGiven = args.somber !== undefined;
   let somber = args.somber ?? false;
-  const me = level === undefined || weaponLevel === undefined ? await character() : null;
+  const me = level === undefined || weaponLevel === undefined ? await context.activeCharacter() : null;
   const used: string[] = [];
   if (level === undefined) {
     if (!me) throw new UserError(`Give \`level\` (${validValues(OPTIONS.level)}), or create a character with \`/character create\` and I will use its level.`);
@@ -64,7 +63,8 @@ async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): P
     });
   }
   const lines = [
-    `Community-tested figures, not game data: [r/Eldenring "Unofficial Matchmaking Information" (2022)](${MATCHMAKING_SOURCES.R1_ORIGINAL}) and [GameSkinny](${MATCHMAKING_SOURCES.G1}).`,
+    `Community-tested figures, not game data: [r/Eldenring “Unofficial Matchmaking Information” (2022)](${MATCHMAKING_SOURCES.R1}).`,
+    'With a multiplayer password, summons ignore these limits (the stronger player is scaled down); invasions can still happen.',
   ];
   if (!weapon) lines.push('Add `weapon_level` for the weapon range: you match players whose highest weapon is in range, too.');
   if (used.length && me) lines.push(`Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).`);
@@ -75,7 +75,11 @@ async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): P
         color: BRAND_COLOR,
         description: lines.join('\n'),
         fields,
-        footer: footer('Source: community tests, no password (mechanics.md does not cover matchmaking)', summary.notes),
+        // One note line: the disputed +22 range when it is shown, else that the figures are community tests.
+        footer: footer(
+          [...summary.notes].sort((a, b) => Number(b.id === 'matchmaking-weapon-22') - Number(a.id === 'matchmaking-weapon-22')),
+          { gameData: false },
+        ),
       },
     ],
   };

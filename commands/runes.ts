@@ -10,7 +10,7 @@ import { UserError } from '../src/errors.ts';
 import type { AutocompleteContext, CommandContext, ComponentContext } from '../src/router/types.ts';
 import type { ButtonView, EmbedView, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, footer } from '../src/render/footer.ts';
+import { footer } from '../src/render/footer.ts';
 import { core } from '../src/router/core.ts';
 import { duration, fmt, progressBar, shown } from '../src/text/format.ts';
 import { nameOf } from '../src/render/character.ts';
@@ -75,7 +75,7 @@ const FARM_OPTIONS = {
   per_run: integer('Runes one run gives in the first journey, without boosts (or give `spot`)', { min: 1, max: MAX_RUNE_INPUT, noun: 'a whole number of runes' }),
   spot: string('A farming spot from /farm spots: its runes a run (and time, if its guide gives one)', { maxLength: 100, autocomplete: spotChoices }),
   target: string('Runes (2000000, 1.5m) or a level (level 150, or 150)', { required: true, maxLength: 60 }),
-  minutes_per_run: number('Minutes one run takes', { min: 0, max: MAX_MINUTES_PER_RUN, aboveMin: true, noun: 'a number of minutes' }),
+  minutes_per_run: number('Minutes one run takes', { min: 0.01, max: MAX_MINUTES_PER_RUN, noun: 'a number of minutes' }),
   from: levelOption('For a level target: level now; default: your active character, else 1', { max: MAX_LEVEL - 1 }),
   ...BOOST_OPTIONS,
   chart: boolean('Add a picture: runes after each run, up to the target'),
@@ -140,7 +140,7 @@ function levelReply(from: number, to: number, held: number | undefined, options:
     }
   }
   if (options.defaultsNote) lines.push('', options.defaultsNote);
-  const view: EmbedView = { title: `Level ${from} → ${to}`, description: lines.join('\n'), footer: footer(SOURCES.levels) };
+  const view: EmbedView = { title: `Level ${from} → ${to}`, description: lines.join('\n'), footer: footer() };
   if (options.breakdownPage === undefined) return embed(view);
   const page = breakdownPage(from, to, options.breakdownPage);
   view.fields = [{ name: `Per level (${page.page}/${page.pages})`, value: page.text }];
@@ -230,7 +230,7 @@ async function runesReach(context: CommandContext, args: ArgsOf<typeof REACH_OPT
     );
   }
   if (used.length && me) lines.push('', `Using ${used.join(' and ')} from ${nameOf(me)} (level ${me.level}).`);
-  return embed({ title: `${fmt(runes)} runes from level ${from}`, description: lines.join('\n'), footer: footer(SOURCES.levels) });
+  return embed({ title: `${fmt(runes)} runes from level ${from}`, description: lines.join('\n'), footer: footer() });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +285,7 @@ function runesItems(_context: CommandContext, args: ArgsOf<typeof ITEMS_OPTIONS>
       description.push(`All of them give ${fmt(best.available)}: **${fmt(best.shortfall)} short** of ${fmt(target)}.`, progressBar(best.available, target));
     }
   }
-  return embed({ title: 'Rune items', description: description.join('\n'), footer: footer(SOURCES.runeItems, notes) });
+  return embed({ title: 'Rune items', description: description.join('\n'), footer: footer(notes) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,7 +349,7 @@ async function runesGain(context: CommandContext, args: ArgsOf<typeof GAIN_OPTIO
   }
   lines.push(factors.length ? `Factors: ${factors.join(' · ')}` : 'No boosts: add `gold_scarab`, `fowl_foot` or `ng`.');
   if (ngSource) lines.push('', boosts.ngCycle ? `${ngSource} (give \`ng\` for another cycle).` : `${ngSource}: ${FIRST_JOURNEY}.`);
-  return embed({ title: 'Rune gain', description: lines.join('\n'), footer: footer(SOURCES.runeGain, gain.notes) });
+  return embed({ title: 'Rune gain', description: lines.join('\n'), footer: footer(gain.notes) });
 }
 
 const TARGET_HELP = `runes (e.g. \`2000000\`, \`1.5m\`, \`500k\`) or a level (e.g. \`level 150\`, or a number from 2 to ${MAX_LEVEL})`;
@@ -462,8 +462,7 @@ async function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIO
         : `${ngSource}: ${FIRST_JOURNEY}.`,
     );
   }
-  const sources = [SOURCES.runeGain, ...(target.kind === 'level' ? [SOURCES.levels] : []), ...(spot ? [`Game data: patch ${getFarming()?.data.patch ?? '?'}`] : [])];
-  const reply = embed({ title, description: lines.join('\n'), footer: footer(sources.join('\n'), plan.notes) });
+  const reply = embed({ title, description: lines.join('\n'), footer: footer(plan.notes) });
   if (!chart) return reply;
   const levels = 'fromLevel' in planTarget ? { levels: { from: planTarget.fromLevel, to: planTarget.toLevel } } : {};
   return attachChart(
@@ -519,7 +518,7 @@ async function runesDeath(context: CommandContext, args: ArgsOf<typeof DEATH_OPT
       { name: 'The rule', value: [risk.rules.dropped, risk.rules.secondDeath, risk.rules.itemsSafe].map((r) => `• ${r}`).join('\n') },
       { name: 'What prevents the loss', value: protections.join('\n') },
     ],
-    footer: footer(SOURCES.death, risk.notes),
+    footer: footer(risk.notes),
   });
 }
 

@@ -8,7 +8,7 @@ import { UserError } from '../src/errors.ts';
 import type { CommandContext } from '../src/router/types.ts';
 import type { EmbedField, Reply } from '../src/render/types.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
-import { SOURCES, footer } from '../src/render/footer.ts';
+import { footer } from '../src/render/footer.ts';
 import { core } from '../src/router/core.ts';
 import { fmt, fmt1 } from '../src/text/format.ts';
 import { nameOf } from '../src/render/character.ts';
@@ -81,7 +81,7 @@ async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): P
         color: BRAND_COLOR,
         ...(mine ? { description: mine } : {}),
         fields,
-        footer: footer(`${SOURCES.derived}\nHP, FP and stamina floored, equip load to 0.1, as the game shows them; talismans and gear not counted.`),
+        footer: footer([], { about: 'HP, FP and stamina floored, equip load to 0.1, as the game shows them; talismans and gear not counted.' }),
       },
     ],
   };

@@ -217,7 +217,7 @@ async function execute(context: CommandContext, args: ArgsOf<typeof OPTIONS>): P
         color: item.dlc ? DLC_COLOR : BRAND_COLOR,
         description: lines.join('\n'),
         fields: materialFields(result.purchase),
-        footer: footer(`Game data: patch ${item.patch}`, result.notes),
+        footer: footer(result.notes, { patch: item.patch }),
       },
     ],
   };

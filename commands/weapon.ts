@@ -4,6 +4,7 @@
 // forms. This file states the options (typed, each range once), picks defaults from the active
 // character, and lays the answer out.
 
+import { gameDataLine } from '../src/render/footer.ts';
 import { defineCommand, leaf } from '../src/router/command.ts';
 import { levelOption, statOption } from '../src/router/gameOptions.ts';
 import { boolean, integer, string, type ArgsOf, type IntegerSpec } from '../src/router/spec.ts';
@@ -50,7 +51,7 @@ import {
 
 const NAME_MAX_LENGTH = 100;
 const AFFINITY_MAX_LENGTH = 40;
-const FOOTER = 'Game data: patch 1.16.1';
+const FOOTER = gameDataLine();
 /** Stats not given and not known from a character: a Wretch starts with 10 in each. */
 const DEFAULT_STAT = 10;
 

@@ -11,6 +11,7 @@ import { handTypedNumbers, renderEffect } from './effect-text.ts';
 import { loadGame, type Game } from './game.ts';
 import { foldName } from './names.ts';
 import { attachShops, unlocksByFlag, type ShopReport } from './shops.ts';
+import { attachGreatRuneEffects } from './greatRunes.ts';
 import { readParamCsv } from './io.ts';
 import { checkSources, readSourceInfo, sourcePaths, type PathOptions } from './sources.ts';
 import { buildAttackTables, buildBosses, buildEnemies, readEnemyPlaces } from './tables.ts';
@@ -134,6 +135,9 @@ export function buildData(opts: BuildOptions): BuildOutput {
     seen.set(k, d);
     drafts.push(d);
   }
+
+  const greatRunes = attachGreatRuneEffects(game, drafts, fx);
+  for (const name of greatRunes.without) warnings.push(`great rune without an effect row: ${name}`);
 
   const erdbShops = readParamCsv(path.join(paths.erdb, 'ShopLineupParam.csv'));
   const shops = attachShops(

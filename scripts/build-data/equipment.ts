@@ -159,7 +159,23 @@ function weaponDraft(game: Game, i: number, id: number, name: string, dlc: boole
       if (v > 0) status[kind] = (status[kind] ?? 0) + v;
     }
   }
-  if (Object.keys(status).length) d.status = status;
+  if (Object.keys(status).length) {
+    d.status = status;
+    // the same rows at the highest upgrade level (each level may offset the status effect ids)
+    if (max > 0) {
+      const top: Partial<Record<StatusKind, number>> = {};
+      for (const eid of statusEffectIds(game, i, max)) {
+        const si = sp.index.get(eid);
+        if (si === undefined) continue;
+        addRow(d, `SpEffectParam:${eid}`);
+        for (const [kind, field] of STATUS_FIELDS) {
+          const v = cell(sp, si, field);
+          if (v > 0) top[kind] = (top[kind] ?? 0) + v;
+        }
+      }
+      d.statusMax = top;
+    }
+  }
   for (const f of ['residentSpEffectId', 'residentSpEffectId1', 'residentSpEffectId2']) {
     const eid = cell(w, i, f);
     if (eid > 0 && fx.add(eid)) {

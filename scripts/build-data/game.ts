@@ -73,6 +73,7 @@ export const PARAMS_READ = [
   'EquipParamAccessory',
   'EquipParamGoods',
   'EquipParamGem',
+  'EquipMtrlSetParam',
   'Magic',
   'SwordArtsParam',
   'ReinforceParamWeapon',

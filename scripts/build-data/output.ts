@@ -21,6 +21,7 @@ const FIELD_ORDER: (keyof ItemRecord)[] = [
   'damageTypes',
   'critical',
   'status',
+  'statusMax',
   'guard',
   'upgrade',
   'upgradePrice',

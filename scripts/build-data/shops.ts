@@ -10,6 +10,9 @@ import { addRow, type Draft } from './model.ts';
 /** ShopLineupParam.equipType -> the EquipParam table that equipId refers to (5: a custom weapon, see below). */
 const EQUIP_TABLE: Record<number, Draft['table']> = { 0: 'weapon', 1: 'protector', 2: 'accessory', 3: 'goods', 4: 'gem' };
 const EQUIP_CUSTOM_WEAPON = 5;
+/** EquipMtrlSetParam.materialCate: the material is a goods row. */
+const GOODS_MATERIAL = 4;
+const ENIA = 'Finger Reader Enia';
 
 /** Merchant lineups: 100000-101999 base game, 102000-102999 added with the DLC (Shadow of the Erdtree). */
 export const SHOP_RANGE = { from: 100_000, to: 102_999, dlcFrom: 102_000 } as const;
@@ -153,6 +156,18 @@ export function unlocksByFlag(rows: readonly { name: string; flag: number }[]): 
 export function attachShops(game: Game, drafts: Draft[], unlocks: ReadonlyMap<string, string> = new Map()): ShopReport {
   const shop = game.param('ShopLineupParam');
   const custom = game.param('EquipParamCustomWeapon');
+  const materials = game.param('EquipMtrlSetParam');
+  const remembrances = new Map<number, string>();
+  for (const d of drafts) {
+    if (d.category !== 'remembrance' || d.table !== 'goods') continue;
+    for (const id of [d.paramId, ...d.altIds]) remembrances.set(id, d.name);
+  }
+  /** The remembrance a lineup row's material set asks for (its first material, a goods row), if any. */
+  const remembranceOf = (mtrlId: number): string | undefined => {
+    const mi = mtrlId > 0 ? materials.index.get(mtrlId) : undefined;
+    if (mi === undefined || cell(materials, mi, 'materialCate01') !== GOODS_MATERIAL) return undefined;
+    return remembrances.get(cell(materials, mi, 'materialId01'));
+  };
   const names = game.rowNames('ShopLineupParam');
   const byTableId = new Map<string, Draft>();
   for (const d of drafts) {
@@ -181,12 +196,18 @@ export function attachShops(game: Game, drafts: Draft[], unlocks: ReadonlyMap<st
     }
     const rowName = names.get(id) ?? '';
     const skip = (why: string) => report.skipped.push({ row: id, name: rowName, why });
-    const { label, prefix, cite, why } = labelOf(id, rowName);
+    const named = labelOf(id, rowName);
+    const { prefix, cite } = named;
+    // A trade paid with a remembrance names it in the params: mtrlId -> EquipMtrlSetParam, whose first
+    // material is the remembrance (goods). Finger Reader Enia makes every such trade, whatever the row
+    // name says (the Dancing Lion's two rows are labelled as the Twin Maiden Husks').
+    const paidWith = remembranceOf(cell(shop, i, 'mtrlId'));
+    const label = paidWith ? { merchant: ENIA } : named.label;
     if (!label) {
-      skip(why ?? 'not a sale');
+      skip(named.why ?? 'not a sale');
       continue;
     }
-    const currency = currencyOf(cell(shop, i, 'costType'), prefix);
+    const currency = paidWith ?? currencyOf(cell(shop, i, 'costType'), prefix);
     if (!currency) {
       skip(`unknown currency (costType ${cell(shop, i, 'costType')})`);
       continue;
@@ -215,7 +236,7 @@ export function attachShops(game: Game, drafts: Draft[], unlocks: ReadonlyMap<st
     const stock = cell(shop, i, 'sellQuantity');
     // A remembrance trade costs the one remembrance: the row's `value` is not a count of it, and the
     // trade takes no runes in the game.
-    const isRemembranceTrade = /Remembrance/.test(currency);
+    const isRemembranceTrade = paidWith !== undefined || /Remembrance/.test(currency);
     const offer: ShopOffer = { merchant: label.merchant, price: isRemembranceTrade ? 1 : price > 0 ? price : 1, currency };
     if (stock > 0) offer.stock = stock;
     const unlock = label.unlock ?? unlocks.get(`${label.merchant}|${cell(shop, i, 'eventFlag_forRelease')}`);

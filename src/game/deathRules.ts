@@ -1,7 +1,5 @@
 // What a death costs and what prevents it (mechanics.md §7 [V2] unless noted).
 
-import type { Note } from './confidence.ts';
-
 export const DEATH_RULES = {
   dropped: 'Every rune you are carrying drops where you die; touching the bloodstain recovers them.',
   secondDeath: 'If you die again before recovering them, the earlier bloodstain and its runes are gone for good.',
@@ -33,14 +31,5 @@ export const RUNE_LOSS_PROTECTIONS: readonly RuneLossProtection[] = [
     effect: 'Mixed into the Flask of Wondrous Physick: runes are kept on death while the short effect lasts.',
     singleUse: false,
     temporary: true,
-  },
-];
-
-export const DEATH_NOTES: readonly Note[] = [
-  {
-    id: 'death-gostoc-claim',
-    confidence: 'unverified',
-    text: 'One page claims an NPC (Gostoc) steals 10% of your runes on death; no trusted source confirms it.',
-    sources: ['https://gamevoyagers.com/how-to-stop-losing-runes-when-you-die-in-elden-ring'],
   },
 ];

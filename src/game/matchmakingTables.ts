@@ -1,16 +1,11 @@
-// Multiplayer matchmaking ranges. COMMUNITY-TESTED figures, not game data: mechanics.md does not cover
-// matchmaking, and no param dump we have holds it. Sources (stored copies of public pages):
+// Multiplayer matchmaking ranges. COMMUNITY-TESTED figures, not game data: the game's parameter file
+// does not hold them. Sources, cited by their original publisher:
 //
 // [R1] r/Eldenring "Unofficial Matchmaking Information" (u/Cyklov, March 2022; tested with the Festering
 //      Bloody Finger for invasions and the Duelist's finger for everything else, no passwords; table by
-//      u/N0VERCL0CKER), reddit thread t7620i, read via the mirror
-//      https://rl.huuu.biz/r/Eldenring/comments/t7620i/unofficial_matchmaking_information/hzfpdme/?context=3
-//      (original: https://www.reddit.com/r/Eldenring/comments/t7620i/unofficial_matchmaking_information/)
-// [R2] r/EldenRingPVP "Elden Ring Rune Level and Weapon Level Matchmaking" (2025 repost of R1's table), via
-//      https://reddit.adminforge.de/r/EldenRingPVP/comments/1il0azj/elden_ring_rune_level_and_weapon_level_matchmaking
-// [G1] GameSkinny "How Multiplayer Matchmaking Works in Elden Ring" (same level formulas as R1), via
-//      https://gameskinny1.top/tips/how-multiplayer-matchmaking-works-in-elden-ring
-//      (copy: https://khempo.com/article/how-multiplayer-matchmaking-works-in-elden-ring)
+//      u/N0VERCL0CKER), https://www.reddit.com/r/Eldenring/comments/t7620i/unofficial_matchmaking_information/
+// [R2] r/EldenRingPVP "Elden Ring Rune Level and Weapon Level Matchmaking" (2025 repost of R1's table),
+//      https://www.reddit.com/r/EldenRingPVP/comments/1il0azj/elden_ring_rune_level_and_weapon_level_matchmaking/
 // [F1] Fextralife wiki, Multiplayer Coop and Online: a multiplayer password does not avoid invasions,
 //      https://eldenring.wiki.fextralife.com/Multiplayer+Coop+and+Online
 //
@@ -18,27 +13,22 @@
 // - R2 lists regular +22 as matching +18–+25; R1 lists +17–+25. R1's own formula (upper limit =
 //   round(7/6·WL + 2.5)) gives +17 (a +17 host reaches up to +22), so we keep R1 and flag it.
 // - Several calculator pages give other rules (weapon level ±2, or ±15 %; invasions "±(10 + 20 %)";
-//   floor(0.9L) − 1), e.g. https://cal3.calculator.city/summon-range-calculator-elden-ring,
-//   https://daycalculators.com/elden-ring-summon-calculator. They cite no tests and contradict R1; ignored.
-// - R1: "multiplayer passwords ignore RL/WL restrictions but scales down accordingly"; a blog
-//   (https://eatsip365.com/all-elden-ring-multiplayer-rules-explained) quotes a reader saying weapon level
-//   still mattered with a password. Flagged as a conflict.
+//   floor(0.9L) − 1). They cite no tests and contradict R1; ignored.
+// - R1: "multiplayer passwords ignore RL/WL restrictions but scales down accordingly"; one blog quotes a
+//   reader saying weapon level still mattered with a password. Noted, R1 kept.
 
 import type { Note } from './confidence.ts';
 
 export const MATCHMAKING_SOURCES = {
-  R1: 'https://rl.huuu.biz/r/Eldenring/comments/t7620i/unofficial_matchmaking_information/hzfpdme/?context=3',
-  R1_ORIGINAL: 'https://www.reddit.com/r/Eldenring/comments/t7620i/unofficial_matchmaking_information/',
-  R2: 'https://reddit.adminforge.de/r/EldenRingPVP/comments/1il0azj/elden_ring_rune_level_and_weapon_level_matchmaking',
-  G1: 'https://gameskinny1.top/tips/how-multiplayer-matchmaking-works-in-elden-ring',
+  R1: 'https://www.reddit.com/r/Eldenring/comments/t7620i/unofficial_matchmaking_information/',
+  R2: 'https://www.reddit.com/r/EldenRingPVP/comments/1il0azj/elden_ring_rune_level_and_weapon_level_matchmaking/',
   F1: 'https://eldenring.wiki.fextralife.com/Multiplayer+Coop+and+Online',
-  PASSWORD_CONFLICT: 'https://eatsip365.com/all-elden-ring-multiplayer-rules-explained',
 } as const;
 
 /**
  * Rune-level ranges as exact rationals: lower = (lowerNum·L + lowerAdd)/10, upper = (upperNum·L + upperAdd)/10.
- * Co-op (gold signs) and duels (red signs), for the host: 0.9·L − 10 … 1.1·L + 10 [R1, G1].
- * Invasions, for the invader: 0.9·L … 1.1·L + 20 [R1, G1].
+ * Co-op (gold signs) and duels (red signs), for the host: 0.9·L − 10 … 1.1·L + 10 [R1].
+ * Invasions, for the invader: 0.9·L … 1.1·L + 20 [R1].
  * R1: "Upper limit is removed for RL306 for summoned as finger, RL301 for invading as a finger". We read
  * it as the finger user's own range: from RL 306 a host (Furlcalling Finger) sees signs up to 713, and
  * from RL 301 an invader (Bloody Finger) reaches hosts up to 713.
@@ -96,7 +86,7 @@ export const MATCHMAKING_NOTES = {
     id: 'matchmaking-community-tested',
     confidence: 'community-tested',
     text: 'Matchmaking ranges are community-tested (2022, no password), not game data; later patches may differ.',
-    sources: [MATCHMAKING_SOURCES.R1, MATCHMAKING_SOURCES.G1],
+    sources: [MATCHMAKING_SOURCES.R1],
   },
   boundaries: {
     id: 'matchmaking-boundaries',
@@ -131,6 +121,5 @@ export const MATCHMAKING_NOTES = {
     id: 'matchmaking-password-conflict',
     confidence: 'conflict',
     text: 'One blog quotes a player saying weapon level still mattered with a password; the tested source says passwords ignore it.',
-    sources: [MATCHMAKING_SOURCES.PASSWORD_CONFLICT],
   },
 } as const satisfies Record<string, Note>;

@@ -1,6 +1,7 @@
 // Rune-gain multipliers as exact rationals (mechanics.md §5).
-// Gold Scarab: SpEffect 311100 soulRate 1.2, while equipped [V2].
-// Gold-Pickled Fowl Foot: goods 1200 / SpEffect 3971 soulRate 1.3 for 180 s [S1 + secondary].
+// Gold Scarab: SpEffect 311100 soulRate 1.2, while equipped.
+// Gold-Pickled Fowl Foot: goods 1200 / SpEffect 3971 soulRate 1.3 for 180 s (effectEndurance).
+// Both as the 1.16.1 params hold them (test/runes/rune-item-data.test.ts reads them from data/).
 // Stacking is [UNVERIFIED]: FromSoftware rate fields usually multiply (1.2 × 1.3 = 1.56), additive would
 // be 1.5; we multiply and say so.
 // New Game+: ClearCountCorrectParam.SoulRate per cycle [V2] times a per-area first-cycle multiplier
@@ -25,7 +26,7 @@ export const GOLD_SCARAB: RuneGainModifier = { name: 'Gold Scarab', rate: { num:
 export const GOLD_PICKLED_FOWL_FOOT: RuneGainModifier = {
   name: 'Gold-Pickled Fowl Foot',
   rate: { num: 13, den: 10 },
-  confidence: 'single-source',
+  confidence: 'verified',
   durationSeconds: 180,
 };
 

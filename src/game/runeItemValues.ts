@@ -1,9 +1,6 @@
-// Runes gained by using each rune consumable (mechanics.md §4).
-// Base game [V2]: SpEffectParam.soul rows 3269-3288 = EquipParamGoods.sellValue 2900-2919 (1.09/1.10),
-// in-game captions agree for [1] (200) and Lord's Rune (50,000).
-// Remembrances if consumed [V2]: SpEffectParam.soul rows 3720-3734 = sellValue of goods 2950-2964.
-// DLC [S1]: one post-DLC data-mined repo (4laric/er-archipelago RUNE_PAYOUT); DLC remembrance payouts
-// are their sellValue, assumed equal to the payout.
+// Runes gained by using each rune consumable (mechanics.md §4). Every value is the item's own effect in
+// the game's parameters of patch 1.16.1 (SpEffectParam.soul of the goods' effect), base game and DLC
+// alike; test/runes/rune-item-data.test.ts checks each one against data/items.json.
 
 import type { Confidence } from './confidence.ts';
 
@@ -31,32 +28,11 @@ function rune(name: string, runes: number): RuneItem {
 function remembrance(boss: string, runes: number): RuneItem {
   return { name: boss, runes, kind: 'remembrance', dlc: false, confidence: 'verified', standard: false };
 }
-const DLC_RUNE_CAVEAT = {
-  id: 'dlc-rune-values',
-  text:
-    'DLC value from a single post-DLC data-mined source (no post-DLC param dump checked); one map-mod source comments lower Shadow Realm Rune values (2,500-5,000), probably mod-specific.',
-};
-const DLC_REMEMBRANCE_CAVEAT = {
-  id: 'dlc-remembrance-values',
-  text: 'DLC remembrance: the value is its sell value from a single post-DLC source; the rune payout is assumed equal.',
-};
-const UNCONFIRMED_ITEM_CAVEAT = {
-  id: 'unconfirmed-dlc-items',
-  text: 'Value from a single post-DLC source and name from Paramdex; not confirmed to be obtainable in normal play.',
-};
 function dlcRune(name: string, runes: number): RuneItem {
-  return { name, runes, kind: 'rune', dlc: true, confidence: 'single-source', standard: true, caveat: DLC_RUNE_CAVEAT };
+  return { name, runes, kind: 'rune', dlc: true, confidence: 'verified', standard: true };
 }
 function dlcRemembrance(name: string, runes: number): RuneItem {
-  return {
-    name,
-    runes,
-    kind: 'remembrance',
-    dlc: true,
-    confidence: 'single-source',
-    standard: false,
-    caveat: DLC_REMEMBRANCE_CAVEAT,
-  };
+  return { name, runes, kind: 'remembrance', dlc: true, confidence: 'verified', standard: false };
 }
 
 export const RUNE_ITEMS: readonly RuneItem[] = [
@@ -70,7 +46,7 @@ export const RUNE_ITEMS: readonly RuneItem[] = [
   rune('Golden Rune [8]', 3_000),
   rune('Golden Rune [9]', 3_800),
   rune('Golden Rune [10]', 5_000),
-  rune('Golden Rune [11]', 6_250), // one published calculator says 6,200 [CONFLICT]; the params say 6,250
+  rune('Golden Rune [11]', 6_250), // one published calculator says 6,200; the params say 6,250
   rune('Golden Rune [12]', 7_500),
   rune('Golden Rune [13]', 10_000),
   rune("Numen's Rune", 12_500),
@@ -106,18 +82,9 @@ export const RUNE_ITEMS: readonly RuneItem[] = [
   dlcRune('Shadow Realm Rune [7]', 30_000),
   dlcRune('Rune of an Unsung Hero', 50_000),
   dlcRune("Marika's Rune", 80_000),
-  {
-    ...dlcRune('Broken Rune', 500),
-    confidence: 'unverified',
-    standard: false,
-    caveat: UNCONFIRMED_ITEM_CAVEAT,
-  },
-  {
-    ...dlcRune("Leda's Rune", 40_000),
-    confidence: 'unverified',
-    standard: false,
-    caveat: UNCONFIRMED_ITEM_CAVEAT,
-  },
+  // Single drops, not farmed or bought: valued when held, left out of the planning pool.
+  { ...dlcRune('Broken Rune', 500), standard: false },
+  { ...dlcRune("Leda's Rune", 40_000), standard: false },
 
   dlcRemembrance('Remembrance of the Wild Boar Rider', 30_000),
   dlcRemembrance('Remembrance of the Impaler', 40_000),
@@ -137,6 +104,6 @@ export const RUNE_ITEMS: readonly RuneItem[] = [
     dlc: false,
     confidence: 'single-source',
     standard: false,
-    caveat: { id: 'lands-between-rune', text: "Appears to be an unused item (sortId 999999); it shares Golden Rune [8]'s effect." },
+    caveat: { id: 'lands-between-rune', text: "an unused item, not found in normal play; it shares Golden Rune [8]'s effect." },
   },
 ];

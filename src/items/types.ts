@@ -75,6 +75,7 @@ export interface ItemRecord {
   upgradeCosts?: number[]; // rune cost of each step: [0] = +0→+1, ... (weapons and spirit ashes)
   guard?: GuardStats; // weapons and shields
   status?: Partial<Record<StatusKind, number>>; // weapons: status buildup at +0
+  statusMax?: Partial<Record<StatusKind, number>>; // weapons that can be upgraded: the same at the highest upgrade level (+10 or +25), before stat scaling
   skill?: string;
   fpCost?: number;
   hpCost?: number;

@@ -4,15 +4,12 @@
 import type { Stats } from '../game/classes.ts';
 import { affordability, allRequirementsMet, checkRequirements, planPurchase } from '../items/requirements.ts';
 import { escapeUserText } from '../text/escape.ts';
-import { briefNote } from './footer.ts';
-import { findRuneItem, runeItemNotes } from '../runes/runeItems.ts';
-import { NOTES as RUNE_GAIN_NOTES } from '../runes/runeGain.ts';
-import { UPGRADE_NOTES } from '../runes/upgrades.ts';
-import type { Note } from '../game/confidence.ts';
+import { gameDataLine } from './footer.ts';
 import { BRAND_COLOR, DLC_COLOR } from './style.ts';
 import type { ButtonView, EmbedField, EmbedView } from './types.ts';
-import type { ItemRecord, ShopOffer, StatKey } from '../items/types.ts';
+import type { GuardStats, ItemRecord, ShopOffer, StatKey, StatusKind } from '../items/types.ts';
 import { CATEGORY_LABELS, kindLabel } from '../items/categories.ts';
+import type { StockEntry, StockIndex } from '../items/stock.ts';
 
 const STAT_LABELS: Record<StatKey, string> = { str: 'Str', dex: 'Dex', int: 'Int', fai: 'Fai', arc: 'Arc' };
 const STAT_ORDER: readonly StatKey[] = ['str', 'dex', 'int', 'fai', 'arc'];
@@ -27,9 +24,29 @@ const ABSORPTION_LABELS: Record<string, string> = {
   lightning: 'Ligt',
   holy: 'Holy',
 };
+const STATUS_LABELS: Record<StatusKind, string> = {
+  poison: 'Poison',
+  scarletRot: 'Scarlet rot',
+  bloodLoss: 'Blood loss',
+  frostbite: 'Frostbite',
+  sleep: 'Sleep',
+  madness: 'Madness',
+  deathBlight: 'Death blight',
+};
+/** Statuses whose buildup grows with the wielder's Arcane when the weapon scales with it (attack-rating.md step 6). */
+const ARCANE_STATUSES: ReadonlySet<StatusKind> = new Set(['poison', 'bloodLoss', 'sleep', 'madness']);
+const GUARD_LABELS: readonly [Exclude<keyof GuardStats, 'boost'>, string][] = [
+  ['physical', 'Phy'],
+  ['magic', 'Mag'],
+  ['fire', 'Fire'],
+  ['lightning', 'Ligt'],
+  ['holy', 'Holy'],
+];
 const WIKI_BASE = 'https://eldenring.wiki.fextralife.com/';
 /** Merchant offers listed on a card before "and N more". */
 const MAX_OFFERS = 6;
+/** Items a bell bearing or a remembrance brings, listed before "and N more". */
+const MAX_STOCK_LINES = 10;
 
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
@@ -76,11 +93,18 @@ export function upgradeSummary(item: ItemRecord): string | undefined {
   const steps = item.upgradeCosts;
   if (!steps?.length) return item.upgrade === 'none' ? 'Cannot be upgraded' : undefined;
   const total = steps.reduce((sum, step) => sum + step, 0);
-  const path = item.category === 'spirit_ash' ? 'Grave/Ghost Glovewort' : item.upgrade === 'somber' ? 'Somber Smithing Stones' : 'Smithing Stones';
+  const path =
+    item.category === 'spirit_ash'
+      ? item.subcategory === 'Renowned Spirit Ash'
+        ? 'Ghost Glovewort'
+        : 'Grave Glovewort'
+      : item.upgrade === 'somber'
+        ? 'Somber Smithing Stones'
+        : 'Smithing Stones';
   return `${path}, +0 → +${steps.length}: **${num(total)} runes** in total (first step ${num(steps[0]!)}, last ${num(steps[steps.length - 1]!)})`;
 }
 
-/** The character a card can be read for (issue 5 fills this in from the active character). */
+/** The character a card can be read for (the caller's active character). */
 export interface CardCharacter {
   name: string;
   stats: Stats;
@@ -139,7 +163,45 @@ function weaponFields(item: ItemRecord): (EmbedField | undefined)[] {
     inline('Damage type', item.damageTypes?.map(cap).join(' / ')),
     inline('Critical', item.critical !== undefined ? String(item.critical) : undefined),
     inline('Skill', item.skill ? escapeUserText(item.skill) : undefined),
+    statusField(item),
+    ...(item.category === 'shield' ? guardFields(item) : []),
     { name: 'Upgrade', value: upgradeSummary(item) ?? '' },
+  ];
+}
+
+/** The highest upgrade level of the item's path. */
+function maxLevel(item: ItemRecord): number {
+  return item.upgrade === 'regular' ? 25 : item.upgrade === 'somber' ? 10 : 0;
+}
+
+/**
+ * The buildup each hit adds, per status, at +0 and at the highest upgrade ("Blood loss 50 at +0 and
+ * +10"), and whether the wielder's Arcane raises it.
+ */
+export function statusLines(item: ItemRecord): string[] {
+  if (!item.status) return [];
+  const top = maxLevel(item);
+  return (Object.entries(item.status) as [StatusKind, number][]).map(([kind, atZero]) => {
+    const atTop = item.statusMax?.[kind];
+    let line = `${STATUS_LABELS[kind]} ${num(atZero)}`;
+    if (top > 0 && atTop !== undefined) line += atTop === atZero ? ` at +0 and at +${top}` : ` at +0, ${num(atTop)} at +${top}`;
+    if (ARCANE_STATUSES.has(kind) && item.scaling?.arc) line += ` (rises with Arcane, scaling ${item.scaling.arc})`;
+    return line;
+  });
+}
+
+function statusField(item: ItemRecord): EmbedField | undefined {
+  const lines = statusLines(item);
+  return lines.length ? { name: 'Status buildup per hit', value: lines.join('\n') } : undefined;
+}
+
+/** A shield's guard: damage negated while guarding, per damage type, and guard boost (stability), at +0. */
+export function guardFields(item: ItemRecord): EmbedField[] {
+  const guard = item.guard;
+  if (!guard) return [];
+  return [
+    { name: 'Guarded damage negation (+0)', value: GUARD_LABELS.map(([k, label]) => `${label} ${num(guard[k])}%`).join(' · '), inline: true },
+    { name: 'Guard boost (stability)', value: num(guard.boost), inline: true },
   ];
 }
 
@@ -174,7 +236,7 @@ function spiritFields(item: ItemRecord): (EmbedField | undefined)[] {
   ];
 }
 
-function categoryFields(item: ItemRecord): (EmbedField | undefined)[] {
+function categoryFields(item: ItemRecord, stock: StockIndex | undefined): (EmbedField | undefined)[] {
   switch (item.category) {
     case 'weapon':
     case 'shield':
@@ -195,61 +257,95 @@ function categoryFields(item: ItemRecord): (EmbedField | undefined)[] {
         inline('Attack', item.attack ? Object.entries(item.attack).map(([k, v]) => `${DAMAGE_LABELS[k] ?? cap(k)} ${v}`).join(' · ') : undefined),
         inline('Damage type', item.damageTypes?.map(cap).join(' / ')),
       ];
+    case 'bell_bearing':
+      return [bellBearingField(item, stock)];
+    case 'remembrance':
+      return [remembranceField(item, stock)];
     default:
       return [];
   }
 }
 
+function stockLines(entries: readonly StockEntry[], line: (entry: StockEntry) => string): string {
+  const lines = entries.slice(0, MAX_STOCK_LINES).map(line);
+  if (entries.length > MAX_STOCK_LINES) lines.push(`…and ${entries.length - MAX_STOCK_LINES} more`);
+  return lines.join('\n');
+}
+
 /**
- * What the card must say about how sure its numbers are (mechanics.md confidence tags): single-source
- * rune values and effects, the per-step upgrade rule.
+ * What handing the bell bearing to the Twin Maiden Husks adds to their stock: the offers it unlocks,
+ * with their price; for a merchant's bell bearing, whose wares.
  */
-export function dataNotes(item: ItemRecord): string[] {
-  const notes: Note[] = [];
-  const runeItem = item.runeValue !== undefined ? findRuneItem(item.name) : undefined;
-  if (runeItem) notes.push(...runeItemNotes([runeItem]));
-  if (item.name === 'Gold-Pickled Fowl Foot') notes.push(RUNE_GAIN_NOTES.fowlFoot);
-  if (item.upgradeCosts?.length) notes.push(item.category === 'spirit_ash' ? UPGRADE_NOTES.spiritRunes : UPGRADE_NOTES.targetRate);
-  return notes.map(briefNote);
+export function bellBearingField(item: ItemRecord, stock: StockIndex | undefined): EmbedField | undefined {
+  if (!stock) return undefined;
+  const unlocked = stock.unlockedBy(item.name);
+  if (unlocked.length) {
+    return {
+      name: "Adds to the Twin Maiden Husks' stock",
+      value: stockLines(unlocked, ({ item: sold, offer }) => `${escapeUserText(sold.name)}: ${num(offer.price)} runes${offer.stock === undefined ? ' each' : `, ${offer.stock} in stock`}`),
+    };
+  }
+  const owner = stock.bellBearingOwner(item.name);
+  if (!owner) return undefined;
+  const whose = owner.merchant ? escapeUserText(owner.merchant) : `this ${escapeUserText(owner.owner)}`;
+  return { name: 'Hand it to the Twin Maiden Husks', value: `At the Roundtable Hold they then sell the wares of ${whose} as well.` };
+}
+
+/** What Finger Reader Enia trades the remembrance for (one remembrance buys one of them). */
+export function remembranceField(item: ItemRecord, stock: StockIndex | undefined): EmbedField | undefined {
+  const trades = stock?.tradedFor(item.name).filter(({ offer }) => offer.merchant === 'Finger Reader Enia') ?? [];
+  if (!trades.length) return undefined;
+  return {
+    name: 'Trade it at Finger Reader Enia for one of',
+    value: stockLines(trades, ({ item: sold }) => `**${escapeUserText(sold.name)}** (${escapeUserText(kindLabel(sold))})`),
+  };
 }
 
 export interface CardOptions {
   /** Shown in the footer when the record has none of its own. */
   patch?: string;
   character?: CardCharacter;
+  /** Merchant offers read the other way round (bell bearings, remembrances); from stockIndexOf(index.items). */
+  stock?: StockIndex;
+}
+
+/** "Katana · Weapon", but "Spirit Ash" (not "Spirit Ash · Spirit Ash") and "Small Shield" alone. */
+export function kindLine(item: ItemRecord): string {
+  const kind = kindLabel(item);
+  const category = CATEGORY_LABELS[item.category];
+  return item.subcategory && !kind.toLowerCase().endsWith(category.toLowerCase()) ? `${kind} · ${category}` : kind;
 }
 
 /**
  * The item card: the class and category ("Katana · Weapon") with a DLC badge and the effect in the
- * description, then facts per category, where to buy, what it sells for; data patch in the footer.
+ * description, then facts per category, where to buy, what it sells for; "Game data: patch …" last.
  */
 export function itemCard(item: ItemRecord, options: CardOptions = {}): EmbedView {
-  const head = [`**${escapeUserText(kindLabel(item))}**${item.subcategory ? ` · ${CATEGORY_LABELS[item.category]}` : ''}`];
+  const head = [`**${escapeUserText(kindLine(item))}**`];
   if (item.dlc) head.push('◆ **Shadow of the Erdtree** (DLC)');
   if (item.effect) head.push(escapeUserText(item.effect));
+  const description = head.join('\n');
   const fields: EmbedField[] = [];
   const add = (field: EmbedField | undefined) => {
     if (field && field.value) fields.push(field);
   };
-  if (item.runeValue !== undefined) add({ name: 'Runes gained', value: `**${num(item.runeValue)}**`, inline: true });
-  for (const field of categoryFields(item)) add(field);
+  // The runes a rune item gives, unless the effect line already says how many.
+  if (item.runeValue !== undefined && !description.includes(num(item.runeValue))) add({ name: 'Runes gained', value: `**${num(item.runeValue)}**`, inline: true });
+  for (const field of categoryFields(item, options.stock)) add(field);
   add(shopField(item));
   if (item.sellValue) add({ name: 'Sells for', value: `${num(item.sellValue)} runes`, inline: true });
   for (const field of characterFields(item, options.character)) add(field);
-  const notes = dataNotes(item);
-  if (notes.length) add({ name: 'How sure', value: notes.map((note) => `⚠ ${note}`).join('\n') });
-  const patch = item.patch || options.patch || '?';
   return {
     title: item.name,
     url: wikiUrl(item.name),
-    description: head.join('\n'),
+    description,
     color: item.dlc ? DLC_COLOR : BRAND_COLOR,
     fields,
-    footer: `Game data: patch ${patch} · wiki link is community-run`,
+    footer: gameDataLine(item.patch || options.patch),
   };
 }
 
 export function wikiButton(item: ItemRecord): ButtonView {
-  return { kind: 'link', label: 'Wiki page', url: wikiUrl(item.name) };
+  return { kind: 'link', label: 'Community wiki', url: wikiUrl(item.name) };
 }
 

@@ -3,7 +3,7 @@
 
 import { MAX_LEVEL, MIN_LEVEL } from '../game/classes.ts';
 import type { Note } from '../game/confidence.ts';
-import { DEATH_NOTES, DEATH_RULES, RUNE_LOSS_PROTECTIONS, type RuneLossProtection } from '../game/deathRules.ts';
+import { DEATH_RULES, RUNE_LOSS_PROTECTIONS, type RuneLossProtection } from '../game/deathRules.ts';
 import { MAX_RUNE_INPUT } from '../game/limits.ts';
 import { highestReachableLevel, type ReachableLevel } from './levels.ts';
 import { requireInteger } from './validate.ts';
@@ -14,6 +14,7 @@ export interface DeathRisk {
   levelsWorth: ReachableLevel | null;
   rules: typeof DEATH_RULES;
   protections: readonly RuneLossProtection[];
+  /** How sure the figures are: empty, the rules are the game's own (the reply warns about nothing it does not say). */
   notes: Note[];
 }
 
@@ -21,5 +22,5 @@ export interface DeathRisk {
 export function deathRisk(held: number, currentLevel?: number): DeathRisk {
   requireInteger('held', held, 0, MAX_RUNE_INPUT);
   const levelsWorth = currentLevel === undefined ? null : highestReachableLevel(requireInteger('currentLevel', currentLevel, MIN_LEVEL, MAX_LEVEL), held);
-  return { runesAtRisk: held, levelsWorth, rules: DEATH_RULES, protections: RUNE_LOSS_PROTECTIONS, notes: [...DEATH_NOTES] };
+  return { runesAtRisk: held, levelsWorth, rules: DEATH_RULES, protections: RUNE_LOSS_PROTECTIONS, notes: [] };
 }

@@ -54,11 +54,6 @@ export const NOTES = {
     confidence: 'assumed',
     text: 'Gold Scarab and Gold-Pickled Fowl Foot are assumed to multiply (x1.2 x 1.3 = x1.56); no source says how they stack (additive would give x1.5).',
   },
-  fowlFoot: {
-    id: 'fowl-foot-value',
-    confidence: 'single-source',
-    text: 'Gold-Pickled Fowl Foot: +30% runes for 180 seconds, from the game params and secondary sources, not a second data dump.',
-  },
   rounding: {
     id: 'rune-gain-rounding',
     confidence: 'assumed',
@@ -76,7 +71,8 @@ export const NOTES = {
   },
 } as const satisfies Record<string, Note>;
 
-function product(base: number, rates: Rational[]): { runes: number; multiplier: Rational } {
+/** base × the rates, floored once; `rounded` says whether flooring dropped a fraction of a rune. */
+function product(base: number, rates: Rational[]): { runes: number; multiplier: Rational; rounded: boolean } {
   let num = 1n;
   let den = 1n;
   for (const rate of rates) {
@@ -86,7 +82,8 @@ function product(base: number, rates: Rational[]): { runes: number; multiplier: 
   const divisor = gcdBig(num, den);
   num /= divisor;
   den /= divisor;
-  return { runes: Number((BigInt(base) * num) / den), multiplier: { num: Number(num), den: Number(den) } };
+  const exact = BigInt(base) * num;
+  return { runes: Number(exact / den), multiplier: { num: Number(num), den: Number(den) }, rounded: exact % den !== 0n };
 }
 
 function gcdBig(a: bigint, b: bigint): bigint {
@@ -117,10 +114,7 @@ export function runeGain(base: number, options: RuneGainOptions = {}): RuneGainR
   const factors: AppliedFactor[] = [];
   const notes: Note[] = [];
   if (goldScarab) factors.push({ name: GOLD_SCARAB.name, rate: GOLD_SCARAB.rate });
-  if (fowlFoot) {
-    factors.push({ name: GOLD_PICKLED_FOWL_FOOT.name, rate: GOLD_PICKLED_FOWL_FOOT.rate });
-    notes.push(NOTES.fowlFoot);
-  }
+  if (fowlFoot) factors.push({ name: GOLD_PICKLED_FOWL_FOOT.name, rate: GOLD_PICKLED_FOWL_FOOT.rate });
   if (goldScarab && fowlFoot) notes.push(NOTES.stacking);
   const scaledCycle = Math.min(ngCycle, MAX_SCALED_NG_CYCLE);
   if (ngCycle >= 1) {
@@ -130,18 +124,17 @@ export function runeGain(base: number, options: RuneGainOptions = {}): RuneGainR
     if (ngCycle > MAX_SCALED_NG_CYCLE) notes.push(NOTES.ngCap);
   }
   const rates = factors.map((f) => f.rate);
-  const needsRounding = (extra: Rational[]) => [...rates, ...extra].some((r) => r.den !== 1);
   if (ngCycle >= 1 && ngAreaMultiplier === undefined) {
     const low = product(base, [...rates, { num: 2, den: 1 }]);
     const high = product(base, [...rates, { num: 5, den: 1 }]);
-    if (needsRounding([])) notes.push(NOTES.rounding);
+    if (low.rounded || high.rounded) notes.push(NOTES.rounding);
     return { kind: 'range', base, minRunes: low.runes, maxRunes: high.runes, minMultiplier: low.multiplier, maxMultiplier: high.multiplier, factors, notes };
   }
   if (ngCycle >= 1 && ngAreaMultiplier !== undefined) {
     factors.push({ name: 'NG+ area multiplier', rate: { num: ngAreaMultiplier, den: 1 } });
   }
-  const { runes, multiplier } = product(base, factors.map((f) => f.rate));
-  if (multiplier.den !== 1) notes.push(NOTES.rounding);
+  const { runes, multiplier, rounded } = product(base, factors.map((f) => f.rate));
+  if (rounded) notes.push(NOTES.rounding);
   return { kind: 'exact', base, runes, multiplier, factors, notes };
 }
 

@@ -32,31 +32,14 @@ import { requireInteger, requireObject, requireOneOf } from './validate.ts';
 export const WEAPON_PATHS: readonly WeaponPath[] = ['regular', 'somber'];
 export const MATERIAL_PATHS: readonly MaterialPath[] = ['regular', 'somber', 'spirit', 'renowned-spirit'];
 
+// The rate of the level a step reaches, the spirit ashes' own costs and materials, and the Twin Maiden
+// Husks' stock all come from the 1.16.1 params; the one thing the params leave open is how the game
+// rounds a step ending in exactly half a rune.
 export const UPGRADE_NOTES = {
-  targetRate: {
-    id: 'upgrade-target-rate',
-    confidence: 'single-source',
-    text: "Each step uses the rate of the level it reaches (erdb's reading of the params); no published per-step table was found to cross-check.",
-  },
   halfEven: {
     id: 'upgrade-round-half-even',
     confidence: 'assumed',
     text: 'A step cost ended in exactly .5 and was rounded to even, as erdb (Python round) does; the game may round differently.',
-  },
-  bellBearings: {
-    id: 'bell-bearing-unlocks',
-    confidence: 'single-source',
-    text: 'Which bell bearing unlocks which material at the Twin Maiden Husks is inferred from the unlock flag order in the params.',
-  },
-  spiritMaterials: {
-    id: 'spirit-ash-materials',
-    confidence: 'single-source',
-    text: 'Spirit ash materials per step come from the params only (one source).',
-  },
-  spiritRunes: {
-    id: 'spirit-ash-runes',
-    confidence: 'single-source',
-    text: "Spirit ash rune costs are set per ash (each level row's reinforcePrice), from the params only.",
   },
 } as const satisfies Record<string, Note>;
 
@@ -110,8 +93,7 @@ export function weaponUpgradeRunes(reinforcePrice: number, path: WeaponPath, fro
     steps.push({ from: n - 1, to: n, runes: step.value });
     total += step.value;
   }
-  const notes: Note[] = steps.length > 0 ? [UPGRADE_NOTES.targetRate] : [];
-  if (tie) notes.push(UPGRADE_NOTES.halfEven);
+  const notes: Note[] = tie ? [UPGRADE_NOTES.halfEven] : [];
   return { steps, total, notes };
 }
 
@@ -146,7 +128,7 @@ export function stepCostRunes(costsPerStep: readonly number[], path: MaterialPat
  */
 export function spiritAshUpgradeRunes(costsPerStep: readonly number[], from = 0, to = 10): RuneSteps {
   const runes = stepCostRunes(costsPerStep, 'spirit', from, to);
-  return { ...runes, notes: runes.steps.length > 0 ? [UPGRADE_NOTES.spiritRunes] : [] };
+  return { ...runes, notes: [] };
 }
 
 /**
@@ -156,7 +138,7 @@ export function spiritAshUpgradeRunes(costsPerStep: readonly number[], from = 0,
 export function weaponStepCostRunes(costsPerStep: readonly number[], path: WeaponPath, from = 0, to: number = MAX_UPGRADE[path]): RuneSteps {
   requireOneOf('path', path, WEAPON_PATHS);
   const runes = stepCostRunes(costsPerStep, path, from, to);
-  return { ...runes, notes: runes.steps.length > 0 ? [UPGRADE_NOTES.targetRate] : [] };
+  return { ...runes, notes: [] };
 }
 
 export interface MaterialStep {
@@ -193,12 +175,7 @@ export function upgradeMaterials(path: MaterialPath, from = 0, to: number = MAX_
     steps.push({ from: n - 1, to: n, material, count });
     totals.set(material, (totals.get(material) ?? 0) + count);
   }
-  const spirit = path === 'spirit' || path === 'renowned-spirit';
-  return {
-    steps,
-    totals: [...totals].map(([material, count]) => ({ material, count })),
-    notes: spirit && steps.length > 0 ? [UPGRADE_NOTES.spiritMaterials] : [],
-  };
+  return { steps, totals: [...totals].map(([material, count]) => ({ material, count })), notes: [] };
 }
 
 export interface PurchaseLine {
@@ -247,7 +224,7 @@ export function materialPurchaseCost(materials: readonly MaterialCount[]): Purch
     if (info.bellBearing && count > 0 && !bellBearings.includes(info.bellBearing)) bellBearings.push(info.bellBearing);
     lines.push({ material: info.name, count, purchasable: true, priceEach: info.huskPrice, runes, bellBearing: info.bellBearing });
   });
-  return { lines, totalRunes, notPurchasable, bellBearings, notes: bellBearings.length > 0 ? [UPGRADE_NOTES.bellBearings] : [] };
+  return { lines, totalRunes, notPurchasable, bellBearings, notes: [] };
 }
 
 export interface UpgradePlan {

@@ -13,10 +13,15 @@ describe('/about', () => {
     const fields = Object.fromEntries(embed.fields!.map((f) => [f.name, f.value]));
     expect(fields['Game data']).toMatch(/^patch 1\.16\.1 · [\d,]+ items$/);
     const sources = fields['Data sources']!;
-    expect(sources).toContain("FromSoftware's own game data");
-    expect(sources).toContain("Smithbox's parameter layouts (MIT)");
-    expect(sources).toContain("erdb's English game text (MIT)");
-    expect(sources).toContain("Impaler's Archive");
-    expect(sources).not.toMatch(/regulation\.bin|@1\.|EquipParam|SpEffectParam|wiki scrape|kaggle/i);
+    // each source with what it gives, its licence and its version, in words (data/items.json `sources`)
+    expect(sources).toMatch(/Every number\*\*: FromSoftware's own game data, patch 1\.16\.1, read with Smithbox's parameter layouts \(MIT licence, snapshot 15fa399\)/);
+    expect(sources).toMatch(/Base-game item names\*\*: erdb's English game text of patch 1\.10 \(MIT licence, snapshot e2028a6\)/);
+    expect(sources).toMatch(/Shadow of the Erdtree item names\*\*: Impaler's Archive/);
+    expect(sources).toMatch(/Where enemies appear\*\*: .*\(ISC licence/);
+    expect(sources).toMatch(/DejaVu Sans 2\.37/);
+    // no licensing-status notes, no file names, param names or source tags
+    expect(sources).not.toMatch(/NONE stated|until licensing|not credited|regulation\.bin|@1\.|@dlc|EquipParam|SpEffectParam|wiki scrape|kaggle/i);
+    expect(embed.footer).toMatch(/\nGame data: patch 1\.16\.1$/);
+    expect(fields['Game mechanics']).not.toMatch(/regulation 1\.|post-DLC dump/);
   });
 });

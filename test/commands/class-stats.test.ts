@@ -19,7 +19,8 @@ describe('/class best', () => {
     }
     // Wretch: all 10s, level 1 → 80 + 30 + 70 − 79 = 101
     expect(rows.find((r) => r.includes('Wretch'))).toMatch(/Wretch\s+101\b/);
-    expect(out).toMatch(/mechanics\.md §2/);
+    expect(out).toMatch(/Game data: patch 1\.16\.1$/);
+    expect(out).not.toMatch(/mechanics|§|CharaInitParam|regulation/);
   });
 
   it('every stat at 99: all reach 713, so the fewest runes (Confessor, who starts at 10) comes first', async () => {
@@ -76,12 +77,13 @@ describe('/stats', () => {
     for (const [arcane, value] of discovery) expect(text(await t.run('stats', null, { arcane }))).toContain(`Discovery (Arcane ${arcane}): ${value}`);
   });
 
-  it('answers several stats at once with the source', async () => {
+  it('answers several stats at once, ending with the game data patch', async () => {
     const out = text(await t.run('stats', null, { vigor: 40, mind: 10, endurance: 10 }));
     expect(out).toContain('1,450');
     expect(out).toContain('78');
     expect(out).toContain('48.2');
-    expect(out).toMatch(/mechanics\.md §3/);
+    expect(out).toMatch(/floored, equip load to 0\.1[^\n]*\nGame data: patch 1\.16\.1$/);
+    expect(out).not.toMatch(/mechanics|§|CalcCorrectGraph|regulation/);
   });
 
   it('refuses out-of-range stats and an empty call without a character', async () => {

@@ -17,7 +17,19 @@ describe('/matchmaking', () => {
     expect(out).toMatch(/regular \+19 to \+25 and somber \+8 to \+10/);
     expect(out).toMatch(/community-tested/i);
     expect(out).toMatch(/Unofficial Matchmaking Information/);
-    expect(JSON.stringify(reply)).toContain('reddit.com/r/Eldenring/comments/t7620i');
+    // the original publisher (the Reddit post), never a mirror
+    const body = JSON.stringify(reply);
+    expect(body).toContain('https://www.reddit.com/r/Eldenring/comments/t7620i/unofficial_matchmaking_information/');
+    expect(body).not.toMatch(/gameskinny1|huuu\.biz|adminforge|khempo/);
+    // at most one note line, and no "Game data" line under figures that are not game data
+    const footer = reply.embeds![0]!.footer!;
+    expect(footer.split('\n')).toHaveLength(1);
+    expect(footer).toMatch(/^⚠ Community-tested in 2022, not game data/);
+  });
+
+  it('puts the disputed +22 range in its one note line', async () => {
+    const footer = (await t.run('matchmaking', null, { level: 150, weapon_level: 22 })).embeds![0]!.footer!;
+    expect(footer).toBe('⚠ Players disagree on the lower end for +22 (+17 or +18); +17 is used');
   });
 
   it('takes somber weapon levels and refuses somber levels above 10', async () => {

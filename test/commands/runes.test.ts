@@ -14,7 +14,7 @@ describe('/runes level', () => {
     const out = text(reply);
     expect(out).toContain('7,112,459');
     expect(out).toContain('673'); // cost(1), the first level-up
-    expect(out).toMatch(/mechanics\.md §1/);
+    expect(out).toMatch(/Game data: patch 1\.16\.1$/); // the one plain footer line
   });
 
   it('1 → 713 costs 1,692,566,842 and single levels match the checkpoint table', async () => {
@@ -113,10 +113,10 @@ describe('/runes items', () => {
     expect(short).toMatch(/600 short/);
   });
 
-  it('flags DLC values as single-source', async () => {
+  it('values DLC rune items from the 1.16.1 params, with no doubt attached', async () => {
     const out = text(await t.run('runes', 'items', { items: 'shadow realm rune 7' }));
-    expect(out).toContain('30,000');
-    expect(out).toMatch(/single source/);
+    expect(out).toContain('30,000'); // SpEffectParam.soul of Shadow Realm Rune [7]'s effect (mechanics.md §4)
+    expect(out).not.toMatch(/single source|⚠/);
   });
 
   it('answers unknown names with the closest names, and absurd counts with the range', async () => {
@@ -146,7 +146,7 @@ describe('/runes gain and /runes farm', () => {
     expect(text(await t.run('runes', 'gain', { base: 10_000, gold_scarab: true }))).toContain('12,000');
     const both = text(await t.run('runes', 'gain', { base: 10_000, gold_scarab: true, fowl_foot: true }));
     expect(both).toContain('15,600');
-    expect(both).toMatch(/assumed ×1\.56/);
+    expect(both).toMatch(/⚠ Gold Scarab with Fowl Foot counted as ×1\.56/); // §5: stacking is unverified
   });
 
   it('caps a gain at the 999,999,999 runes a character can hold, and says so', async () => {
@@ -190,7 +190,9 @@ describe('/runes death', () => {
     expect(out).toMatch(/gone for good/);
     expect(out).toContain('Sacrificial Twig');
     expect(out).toContain('Twiggy Cracked Tear');
-    expect(out).toMatch(/unverified/); // the Gostoc claim
+    // The reply claims nothing about NPCs stealing runes, so it warns about nothing (no Gostoc note).
+    expect(out).not.toMatch(/Gostoc|unverified|⚠/);
+    expect(out).toMatch(/-- Game data: patch 1\.16\.1$/);
   });
 
   it('refuses held runes above the game cap of 999,999,999, here and on the breakdown buttons', async () => {

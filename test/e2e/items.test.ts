@@ -57,7 +57,7 @@ describe('items through the real Client', () => {
     expect(embed.title).toBe('Moonveil');
     expect(embed.fields!.find((f) => f.name === 'Upgrade')!.value).toContain('11,880 runes');
     expect(embed.footer!.text).toMatch(/patch/);
-    expect(body.data.components![0]!.components[0]).toMatchObject({ url: 'https://eldenring.wiki.fextralife.com/Moonveil', label: 'Wiki page' });
+    expect(body.data.components![0]!.components[0]).toMatchObject({ url: 'https://eldenring.wiki.fextralife.com/Moonveil', label: 'Community wiki' });
   });
 
   it('offers "did you mean" and updates the card when another candidate is picked', async () => {

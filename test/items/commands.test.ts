@@ -31,11 +31,11 @@ describe('/item cards', () => {
     expect(field(reply, 'Requires')).toMatch(/Str 12 · Dex 18 · Arc 20/);
     expect(field(reply, 'Skill')).toBe('Corpse Piler');
     expect(field(reply, 'Upgrade')).toMatch(/Somber.*\+10/);
-    expect(embed.footer).toBe('Game data: patch 1.16.1 · wiki link is community-run');
+    expect(embed.footer).toBe('Game data: patch 1.16.1');
     expect(reply.content).toBeUndefined();
     expect(reply.ephemeral).toBeFalsy();
     // The link button, and no "did you mean" for an exact name.
-    expect(reply.components).toEqual([[{ kind: 'link', label: 'Wiki page', url: embed.url }]]);
+    expect(reply.components).toEqual([[{ kind: 'link', label: 'Community wiki', url: embed.url }]]);
     const row = body.data.components?.[0] as { components: unknown[] } | undefined;
     expect(row?.components[0]).toMatchObject({ type: ComponentType.Button, url: embed.url });
   });
@@ -57,7 +57,7 @@ describe('/item cards', () => {
   it('patch 1.16.1 numbers: Zamor Curved Sword shows its 1.16.1 base attack, 130 (EquipParamWeapon 8050000; 125 in 1.10)', async () => {
     const { reply } = await run('/item name:Zamor Curved Sword');
     expect(field(reply, 'Attack (+0)')).toBe('Phy 130');
-    expect(reply.embeds![0]!.footer).toBe('Game data: patch 1.16.1 · wiki link is community-run');
+    expect(reply.embeds![0]!.footer).toBe('Game data: patch 1.16.1');
   });
 
   it('a DLC item sold by a merchant shows merchant and price; its sell value too', async () => {
@@ -81,9 +81,16 @@ describe('/item cards', () => {
     expect(field((await run('/item name:Lone Wolf Ashes')).reply, 'Summon cost')).toMatch(/\d+ FP/);
   });
 
-  it('rune items: the runes gained', async () => {
-    expect(field((await run('/item name:golden rune 13')).reply, 'Runes gained')).toBe('**10,000**');
-    expect(field((await run("/item name:Lord's Rune")).reply, 'Runes gained')).toBe('**50,000**');
+  it('rune items: the runes gained, said once (mechanics.md §4: Golden Rune [13] 10,000, Lord\'s Rune 50,000)', async () => {
+    for (const [name, runes] of [['golden rune 13', '10,000'], ["Lord's Rune", '50,000']] as const) {
+      const embed = (await run(`/item name:${name}`)).reply.embeds![0]!;
+      const shown = [embed.description, ...(embed.fields ?? []).map((f) => `${f.name} ${f.value}`)].join('\n');
+      expect(shown.split(runes).length - 1, name).toBe(1);
+      // "Consume for 10,000 runes." in the effect line, so no "Runes gained: 10,000" beside it
+      if (embed.description?.includes(runes)) expect(field((await run(`/item name:${name}`)).reply, 'Runes gained'), name).toBeUndefined();
+    }
+    // A remembrance has no effect line: the field says it.
+    expect(field((await run('/item name:Remembrance of the Grafted')).reply, 'Runes gained')).toBe('**20,000**');
   });
 
   it('Gold-Pickled Fowl Foot: its effect and where to buy it', async () => {

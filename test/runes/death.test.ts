@@ -20,7 +20,8 @@ describe('deathRisk', () => {
     expect(twig).toMatchObject({ kind: 'talisman', singleUse: true, temporary: false });
     const tear = risk.protections.find((p) => p.name === 'Twiggy Cracked Tear')!;
     expect(tear).toMatchObject({ kind: 'physick-tear', singleUse: false, temporary: true });
-    expect(risk.notes.every((n) => n.confidence === 'unverified')).toBe(true);
+    // The rules are the game's own (mechanics.md §7): nothing to warn about.
+    expect(risk.notes).toEqual([]);
   });
 
   it('rejects negative runes and bad levels', () => {

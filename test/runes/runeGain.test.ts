@@ -14,7 +14,7 @@ describe('runeGain', () => {
     expect(runeGain(20_000, { goldScarab: true })).toMatchObject({ kind: 'exact', runes: 24_000, multiplier: { num: 6, den: 5 } });
     const foot = runeGain(20_000, { fowlFoot: true });
     expect(foot).toMatchObject({ kind: 'exact', runes: 26_000 });
-    expect(foot.notes.map((n) => n.id)).toContain('fowl-foot-value');
+    expect(foot.notes).toEqual([]); // +30 % for 180 s is the params' own (SpEffect 3971): nothing to note
   });
 
   it('stacks both multiplicatively (×1.56) and labels it assumed', () => {
@@ -94,7 +94,7 @@ describe('runsNeeded and farmPlan', () => {
     expect(plan.runs).toBe(228); // 7,112,459 / 31,200 = 227.96…
     expect(plan.minutes).toBe(456);
     expect(plan.fowlFeetNeeded).toBe(152); // 456 minutes / 3 minutes per foot
-    expect(plan.notes.map((n) => n.id)).toEqual(expect.arrayContaining(['rune-gain-stacking', 'fowl-foot-value']));
+    expect(plan.notes.map((n) => n.id)).toEqual(['rune-gain-stacking', 'fowl-foot-shop']); // 20,000 × 1.56 is a whole 31,200: no rounding note
     expect(plan.runs * plan.perRunBoosted).toBeGreaterThanOrEqual(runesBetween(1, 150));
   });
 

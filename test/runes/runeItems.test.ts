@@ -39,16 +39,18 @@ describe('rune item values', () => {
     }
   });
 
-  it('has the DLC items, never marked verified', () => {
+  it('has the DLC items, verified by the 1.16.1 params (no caveat)', () => {
     for (const [name, runes] of DLC) {
       const item = findRuneItem(name);
       expect(item, name).toBeDefined();
       expect(item!.runes, name).toBe(runes);
       expect(item!.dlc).toBe(true);
-      expect(item!.confidence).not.toBe('verified');
-      expect(item!.caveat?.text.length).toBeGreaterThan(0);
+      expect(item!.confidence).toBe('verified');
+      expect(item!.caveat).toBeUndefined();
     }
-    expect(findRuneItem('Broken Rune')!.confidence).toBe('unverified');
+    // single drops, valued when held but not planned with
+    expect(findRuneItem('Broken Rune')!.standard).toBe(false);
+    expect(findRuneItem("Leda's Rune")!.standard).toBe(false);
   });
 
   it('keeps the unused Lands Between Rune out of planning', () => {
@@ -73,12 +75,14 @@ describe('valueOfItems', () => {
     expect(value.notes).toEqual([]);
   });
 
-  it('notes single-source DLC values', () => {
+  it('adds DLC values with no note, and notes the unused Lands Between Rune by name', () => {
     const value = valueOfItems([{ item: "Marika's Rune", count: 2 }, { item: 'Shadow Realm Rune [1]', count: 1 }]);
     expect(value.total).toBe(167_500);
-    expect(value.notes).toHaveLength(1);
-    expect(value.notes[0]).toMatchObject({ id: 'dlc-rune-values', confidence: 'single-source' });
-    expect(value.notes[0]!.text).toContain("Marika's Rune");
+    expect(value.notes).toEqual([]);
+    const unused = valueOfItems([{ item: 'Lands Between Rune', count: 1 }]);
+    expect(unused.notes).toHaveLength(1);
+    expect(unused.notes[0]).toMatchObject({ id: 'lands-between-rune' });
+    expect(unused.notes[0]!.text).toMatch(/^Lands Between Rune: an unused item/);
   });
 
   it('rejects unknown names with suggestions, and absurd counts', () => {
@@ -172,7 +176,7 @@ describe('bestItemsToReach', () => {
     const dlc = bestItemsToReach('unlimited', 160_000, { includeDlc: true });
     expect(dlc).toMatchObject({ kind: 'reached', itemCount: 2, overshoot: 0 });
     expect(dlc.kind === 'reached' && dlc.items.map((i) => i.item.name)).toEqual(["Marika's Rune"]);
-    expect(dlc.notes.map((n) => n.confidence)).toEqual(['single-source']);
+    expect(dlc.notes).toEqual([]);
   });
 
   it('matches brute force on small inventories (property)', () => {
