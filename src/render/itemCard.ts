@@ -13,6 +13,7 @@ import { BRAND_COLOR, DLC_COLOR } from './style.ts';
 import type { ButtonView, EmbedField, EmbedView } from './types.ts';
 import type { ItemRecord, ShopOffer, StatKey } from '../items/types.ts';
 import { CATEGORY_LABELS, kindLabel } from '../items/categories.ts';
+import { effectFields } from './effectText.ts';
 
 const STAT_LABELS: Record<StatKey, string> = { str: 'Str', dex: 'Dex', int: 'Int', fai: 'Fai', arc: 'Arc' };
 const STAT_ORDER: readonly StatKey[] = ['str', 'dex', 'int', 'fai', 'arc'];
@@ -233,6 +234,7 @@ export function itemCard(item: ItemRecord, options: CardOptions = {}): EmbedView
   };
   if (item.runeValue !== undefined) add({ name: 'Runes gained', value: `**${num(item.runeValue)}**`, inline: true });
   for (const field of categoryFields(item)) add(field);
+  for (const field of effectFields(item)) add(field);
   add(shopField(item));
   if (item.sellValue) add({ name: 'Sells for', value: `${num(item.sellValue)} runes`, inline: true });
   for (const field of characterFields(item, options.character)) add(field);
