@@ -192,9 +192,9 @@ export function effectLine(e: StructuredEffect, item: ItemRecord): string {
   const conditions = e.conditions.filter((c) => !(shownByKind && c.kind === 'on_kill')).map(conditionText).filter((c): c is string => !!c);
   if (e.stages && e.stages.length > 1) text += ` over a chain of hits (${e.stages.map((s) => `${n(s)}%`).join(', ')})`;
   else if (e.conditions.some((c) => c.kind === 'hit_chain') && e.kind === 'attack') text += ' over a chain of hits';
-  if (conditions.length) text += ` ${conditions.join(', ')}`;
   if (e.timing === 'timed' && e.duration !== undefined) text += ` for ${seconds(e.duration)}`;
-  else if (e.timing === 'equipped' && !e.conditions.length) text += item.category === 'weapon' || item.category === 'shield' ? ' (while held)' : ' (while equipped)';
+  if (conditions.length) text += ` ${conditions.join(', ')}`;
+  if (e.timing === 'equipped' && !e.conditions.length) text += item.category === 'weapon' || item.category === 'shield' ? ' (while held)' : ' (while equipped)';
   return e.drawback ? `${text} (drawback)` : text;
 }
 
