@@ -1,6 +1,7 @@
 // Effect search (/search): find items by what they do. The text part is MiniSearch (BM25, prefix and
 // fuzzy matching) over one document per item with an effect: its effect kinds as tokens, the words of
-// those kinds (src/items/effectVocabulary.ts), our one-line effect text, its category. A query is read
+// those kinds (src/items/effectVocabulary.ts), our one-line effect text, its category (names are the
+// name index's job). A query is read
 // twice: as free words (Porter-stemmed, like the documents), and for intents — word patterns such as
 // {heal|hp} + {kill} that name an effect kind — which search the kind tokens with a strong boost.
 // Ranking: items matching more of the query's intents first, then the text score (in coarse bands),
@@ -19,9 +20,16 @@ import { ATTACK_SCOPE_OF_SUBCATEGORY, ATTACK_SUBCATEGORIES, ATTRIBUTES, ELEMENTS
 
 const KIND_PREFIX = 'zk';
 /** Stem every word except kind tokens. */
+const stemCache = new Map<string, string>();
 const processTerm = (term: string): string => {
   const t = term.toLowerCase();
-  return t.startsWith(KIND_PREFIX) ? t : porterStem(t);
+  if (t.startsWith(KIND_PREFIX)) return t;
+  let stem = stemCache.get(t);
+  if (stem === undefined) {
+    stem = porterStem(t);
+    if (stemCache.size < 50_000) stemCache.set(t, stem);
+  }
+  return stem;
 };
 const token = (...parts: string[]) => KIND_PREFIX + parts.join('').replace(/[^a-z0-9]/gi, '').toLowerCase();
 
@@ -224,7 +232,6 @@ interface Doc {
   words: string;
   effect: string;
   category: string;
-  name: string;
 }
 
 export interface EffectHit {
@@ -240,7 +247,7 @@ export interface EffectHit {
 const PURPOSE: Partial<Record<ItemRecord['category'], number>> = { talisman: 3, consumable: 2, crystal_tear: 2, key_item: 2, tool: 1 };
 const purpose = (item: ItemRecord) => PURPOSE[item.category] ?? 0;
 
-const FIELD_BOOST = { kinds: 4, words: 1.2, effect: 1, category: 0.8, name: 0.6 };
+const FIELD_BOOST = { kinds: 4, words: 1.2, effect: 1, category: 0.8 };
 
 export class EffectSearch {
   readonly items: readonly ItemRecord[];
@@ -250,7 +257,7 @@ export class EffectSearch {
   constructor(readonly catalog: EffectCatalog) {
     this.items = catalog.items;
     this.ms = new MiniSearch<Doc>({
-      fields: ['kinds', 'words', 'effect', 'category', 'name'],
+      fields: ['kinds', 'words', 'effect', 'category'],
       processTerm,
       searchOptions: { processTerm, boost: FIELD_BOOST },
     });
@@ -270,7 +277,6 @@ export class EffectSearch {
         words,
         effect: item.effect ?? '',
         category: `${CATEGORY_LABELS[item.category]} ${item.subcategory ?? ''}`,
-        name: item.name,
       });
     });
     this.ms.addAll(docs);
@@ -291,9 +297,9 @@ export class EffectSearch {
   }
 
   /** Items by what they do, best first (see the ranking at the top of this file). */
-  search(query: string, options: SearchFilters & { limit?: number } = {}): EffectHit[] {
+  search(query: string | ReadQuery, options: SearchFilters & { limit?: number } = {}): EffectHit[] {
     const limit = options.limit ?? 50;
-    const read = readQuery(query);
+    const read = typeof query === 'string' ? readQuery(query) : query;
     const queries: Query[] = [];
     const intentTokens = new Map<string, number>();
     for (const i of read.intents) for (const [t, w] of i.tokens) intentTokens.set(t, Math.max(w, intentTokens.get(t) ?? 0));
@@ -301,9 +307,10 @@ export class EffectSearch {
     if (read.words.length) {
       queries.push({
         queries: [read.words.join(' ')],
-        fields: ['words', 'effect', 'category', 'name'],
-        prefix: (term) => term.length >= 4,
-        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+        fields: ['words', 'effect', 'category'],
+        // the last word may be unfinished; a long word may carry one typo
+        prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 4,
+        fuzzy: (term) => (term.length >= 7 ? 1 : false),
         combineWith: 'OR',
       });
     }
@@ -312,7 +319,12 @@ export class EffectSearch {
     const results = this.ms.search({ queries, combineWith: 'OR' }, { filter });
     if (!results.length) return [];
 
-    const hits: EffectHit[] = results.map((r) => {
+    interface Ranked extends EffectHit {
+      id: number;
+      band: number;
+      purpose: number;
+    }
+    const hits: Ranked[] = results.map((r) => {
       const id = r.id as number;
       const item = this.items[id]!;
       const tokens = this.tokensOf[id]!;
@@ -324,25 +336,26 @@ export class EffectSearch {
         const m = this.catalog.strongest(item, i.kind, i.scope && !ELEMENTS.includes(i.scope as never) ? undefined : i.scope);
         if (m !== undefined && (magnitude === undefined || m > magnitude)) magnitude = m;
       }
-      const hit: EffectHit = { item, score: r.score, intents };
+      const hit: Ranked = { item, score: r.score, intents, id, band: 0, purpose: purpose(item) };
       if (magnitude !== undefined) hit.magnitude = magnitude;
       return hit;
     });
     // Relevance first: intents matched, then the text score in bands of a quarter of the best score in
-    // the same intent tier (so near-equal documents rank by magnitude), then magnitude, then score.
+    // the same intent tier (so near-equal documents rank by magnitude), then magnitude, then what the
+    // item is for, then score, then data order.
     const top = new Map<number, number>();
     for (const h of hits) top.set(h.intents, Math.max(top.get(h.intents) ?? 0, h.score));
-    const band = (h: EffectHit) => (read.best ? 0 : Math.floor((h.score / (top.get(h.intents) || 1)) * 4 - 1e-9));
+    if (!read.best) for (const h of hits) h.band = Math.floor((h.score / (top.get(h.intents) || 1)) * 4 - 1e-9);
     hits.sort(
       (a, b) =>
         b.intents - a.intents ||
-        band(b) - band(a) ||
+        b.band - a.band ||
         (b.magnitude ?? -Infinity) - (a.magnitude ?? -Infinity) ||
-        purpose(b.item) - purpose(a.item) ||
+        b.purpose - a.purpose ||
         b.score - a.score ||
-        a.item.name.localeCompare(b.item.name),
+        a.id - b.id,
     );
-    return hits.slice(0, limit);
+    return hits.slice(0, limit).map(({ item, score, intents, magnitude }) => (magnitude === undefined ? { item, score, intents } : { item, score, intents, magnitude }));
   }
 }
 
@@ -374,12 +387,13 @@ export function searchItems(names: ItemIndex, effects: EffectSearch | null, quer
   };
   const lookup = names.lookup(query, { ...filters, limit: NAME_FIRST });
   const nameHits = lookup.confident ? lookup.hits.filter((hit) => hit.tier >= TIER.PREFIX || (hit.tier >= TIER.FUZZY_WORDS && hit.coverage >= 0.5)).map((hit) => hit.item) : [];
-  const effectHits = effects ? effects.search(query, { ...filters, limit }).map((hit) => hit.item) : [];
+  const read = readQuery(query);
+  const effectHits = effects ? effects.search(read, { ...filters, limit }).map((hit) => hit.item) : [];
   // A name matched as a whole by a query of several words ("flask of wonderous physick") is what was
   // meant even when its words also name an effect; a one-word query ("runes") is more likely an effect.
   const best = lookup.best;
   const wholeName = lookup.confident && best !== undefined && best.tier >= TIER.FUZZY_WORDS && best.coverage >= 1 && foldText(query).split(' ').length >= 2;
-  const effectFirst = !lookup.exact && !wholeName && readQuery(query).intents.length > 0;
+  const effectFirst = !lookup.exact && !wholeName && read.intents.length > 0;
   const ordered = effectFirst ? [...effectHits.slice(0, NAME_FIRST), ...nameHits, ...effectHits.slice(NAME_FIRST)] : [...nameHits, ...effectHits];
   for (const item of ordered) take(item);
   for (const item of names.searchText(query, { ...filters, limit })) take(item);
