@@ -548,13 +548,18 @@ export class EffectCatalog {
     return this.byKey.size;
   }
 
-  /** The largest value of an effect of this kind the item has (for ordering "best" lists). */
+  /**
+   * The largest value of an effect of this kind the item has (for ordering "best" lists). An effect that
+   * needs a condition (HP below 20%, while guarding, after a kill) counts for half: at equal numbers, the
+   * effect that is always on is the better answer.
+   */
   strongest(item: ItemRecord, kind: EffectKind, scope?: string): number | undefined {
     let best: number | undefined;
     for (const e of this.effectsOf(item)) {
       if (e.kind !== kind || e.value === undefined || e.drawback) continue;
       if (scope && !e.scope.includes(scope) && !e.elements?.includes(scope as Element)) continue;
-      if (best === undefined || e.value > best) best = e.value;
+      const value = e.conditions.length ? e.value / 2 : e.value;
+      if (best === undefined || value > best) best = value;
     }
     return best;
   }

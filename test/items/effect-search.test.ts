@@ -67,6 +67,10 @@ describe('ranking', () => {
     // Dragoncrest Greatshield (0.8 against enemies) before the plain Dragoncrest Shield (0.9)
     const guard = search('physical damage negation');
     expect(guard.indexOf('Dragoncrest Greatshield Talisman')).toBeLessThan(guard.indexOf('Dragoncrest Shield Talisman'));
+    // an effect that is always on (Flamedrake +1: defEnemyDmgCorrectRate_Fire 0.83) before a bigger one
+    // that needs guarding (Pearl Shield Talisman: fireDamageCutRate 0.8 on a guarded hit)
+    const fire = search('fire resistance', { category: 'talisman' });
+    expect(fire.indexOf('Flamedrake Talisman +1')).toBeLessThan(fire.indexOf('Pearl Shield Talisman'));
   });
 
   it('filters by DLC and category', () => {
