@@ -3,6 +3,7 @@
 
 const suites: { name: string; module: string }[] = [
   { name: 'item search (autocomplete)', module: './items.ts' },
+  { name: 'effect search (/search)', module: './effects.ts' },
   { name: 'character store', module: './store.ts' },
   { name: 'charts', module: './charts.ts' },
   { name: 'game data (compiler and files)', module: './data.ts' },

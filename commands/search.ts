@@ -1,7 +1,8 @@
-// /search query:<words> [category] [dlc]: every item whose name or effect (or class, or skill) holds the
-// words, 10 a page. The Previous/Next buttons are stateless: their custom id carries the query, the
-// filters, the page and when the list was issued; after BUTTON_TTL_MS they stop, say so, and are shown
-// disabled. The search itself lives in src/items/search.ts.
+// /search query:<words> [category] [dlc]: items by name and by what they do (names first when the query
+// names an item, effects first when it names an effect), 10 a page. The Previous/Next buttons are
+// stateless: their custom id carries the query, the filters, the page and when the list was issued;
+// after BUTTON_TTL_MS they stop, say so, and are shown disabled. The search itself lives in
+// src/items/effectSearch.ts (searchItems) over the name index of src/items/search.ts.
 
 import { UserError } from '../src/errors.ts';
 import { CATEGORY_CHOICES, CATEGORY_LABELS, kindLabel, parseCategory } from '../src/items/categories.ts';
@@ -10,11 +11,13 @@ import type { SearchFilters } from '../src/items/search.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/text/escape.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';
+import { effectSummary } from '../src/render/effectText.ts';
 import type { ButtonView, Reply } from '../src/render/types.ts';
 import { encodeCustomId } from '../src/router/customId.ts';
 import { defineCommand } from '../src/router/command.ts';
 import { boolean, string } from '../src/router/spec.ts';
 import { requireItemIndex } from '../src/items/resolve.ts';
+import { getEffectSearch, searchItems } from '../src/items/effectSearch.ts';
 
 export const PAGE_SIZE = 10;
 /** Buttons stop working this long after the list was issued. */
@@ -64,7 +67,8 @@ function decode(args: string[]): { direction: string; state: PageState } | null 
 
 function line(item: ItemRecord, position: number): string {
   const head = `**${position}.** ${escapeUserText(item.name)} · ${escapeUserText(kindLabel(item))}${item.dlc ? ' · DLC' : ''}`;
-  return item.effect ? `${head}\n${escapeUserText(item.effect)}` : head;
+  const effect = item.effect ?? effectSummary(item);
+  return effect ? `${head}\n${escapeUserText(effect)}` : head;
 }
 
 function describeFilters(filters: SearchFilters): string {
@@ -104,24 +108,26 @@ function renderPage(results: readonly ItemRecord[], state: PageState, expired: b
 
 export const search = defineCommand({
   name: 'search',
-  description: 'Find items by words in their name or effect, e.g. "runes" or "poise"',
+  description: 'Find items by name or by what they do, e.g. "more runes" or "fire resistance"',
   options: {
-    query: string('Words to look for in item names and effects', { required: true, maxLength: 100 }),
+    query: string('An item name, or what the item should do ("rune gain", "jump attacks")', { required: true, maxLength: 100 }),
     category: string('Only items of this kind', { choices: CATEGORY_CHOICES }),
     dlc: boolean('True: only Shadow of the Erdtree items; false: only the base game'),
   },
   examples: [
     { usage: '/search query:runes', description: 'what raises rune gain, and the rune items' },
+    { usage: '/search query:best rune gain', description: 'by what items do, strongest first' },
     { usage: '/search query:sleep category:ammo', description: 'only look among one kind of item' },
     { usage: '/search query:katana dlc:true', description: 'only Shadow of the Erdtree items' },
   ],
   execute({ services }, args) {
     const index = requireItemIndex();
+    const effects = getEffectSearch();
     const raw = args.query;
     const query = canonicalQuery(raw);
     if (!query) throw new UserError('Type a word or two to look for, e.g. `/search query:runes`.');
     const filters: SearchFilters = { category: parseCategory(args.category), dlc: args.dlc };
-    const results = index.searchText(query, { ...filters, limit: MAX_RESULTS });
+    const results = searchItems(index, effects, query, { ...filters, limit: MAX_RESULTS });
     if (!results.length) {
       throw new UserError(`No item's name or effect matches “${escapeUserText(raw.trim().slice(0, 100))}”${describeFilters(filters)}. Try fewer or other words, or \`/item\` to look up a name.`);
     }
@@ -131,8 +137,7 @@ export const search = defineCommand({
     const decoded = decode(args);
     if (!decoded) return { mode: 'reply', reply: { ephemeral: true, content: 'This button no longer works: run `/search` again.' } };
     const { direction, state } = decoded;
-    const index = requireItemIndex();
-    const results = index.searchText(state.query, { ...state.filters, limit: MAX_RESULTS });
+    const results = searchItems(requireItemIndex(), getEffectSearch(), state.query, { ...state.filters, limit: MAX_RESULTS });
     const expired = services.now().getTime() - state.issuedAt * 1000 > BUTTON_TTL_MS;
     if (expired) return { mode: 'update', reply: renderPage(results, state, true) };
     const page = direction === 'n' ? state.page + 1 : state.page - 1;

@@ -10,6 +10,7 @@ import type { ButtonView, EmbedField, EmbedView } from './types.ts';
 import type { GuardStats, ItemRecord, ShopOffer, StatKey, StatusKind } from '../items/types.ts';
 import { CATEGORY_LABELS, kindLabel } from '../items/categories.ts';
 import type { StockEntry, StockIndex } from '../items/stock.ts';
+import { effectFields } from './effectText.ts';
 
 const STAT_LABELS: Record<StatKey, string> = { str: 'Str', dex: 'Dex', int: 'Int', fai: 'Fai', arc: 'Arc' };
 const STAT_ORDER: readonly StatKey[] = ['str', 'dex', 'int', 'fai', 'arc'];
@@ -332,6 +333,7 @@ export function itemCard(item: ItemRecord, options: CardOptions = {}): EmbedView
   // The runes a rune item gives, unless the effect line already says how many.
   if (item.runeValue !== undefined && !description.includes(num(item.runeValue))) add({ name: 'Runes gained', value: `**${num(item.runeValue)}**`, inline: true });
   for (const field of categoryFields(item, options.stock)) add(field);
+  for (const field of effectFields(item)) add(field);
   add(shopField(item));
   if (item.sellValue) add({ name: 'Sells for', value: `${num(item.sellValue)} runes`, inline: true });
   for (const field of characterFields(item, options.character)) add(field);

@@ -5,6 +5,7 @@ import { ComponentType, InteractionResponseType, MessageFlags } from 'discord-ap
 import { BUTTON_TTL_MS, PAGE_SIZE } from '../../commands/search.ts';
 import { wikiUrl } from '../../src/render/itemCard.ts';
 import { getItemIndex, type ItemIndex } from '../../src/items/search.ts';
+import { getEffectSearch, searchItems } from '../../src/items/effectSearch.ts';
 import { BRAND_COLOR, DLC_COLOR } from '../../src/render/style.ts';
 import type { SelectView } from '../../src/render/types.ts';
 import { clock, dm, failures, run, session } from './helpers.ts';
@@ -189,7 +190,7 @@ describe('/item when the name is not exact', () => {
 describe('/search', () => {
   it('pages through matches 10 at a time with Previous/Next, updating the message', async () => {
     const { reply } = await run('/search query:runes');
-    const all = index.searchText('runes');
+    const all = searchItems(index, getEffectSearch(), 'runes');
     expect(all.length).toBeGreaterThan(PAGE_SIZE);
     const lines = reply.embeds![0]!.description!.split('\n').filter((l) => /^\*\*\d+\.\*\*/.test(l));
     expect(lines).toHaveLength(PAGE_SIZE);
