@@ -209,7 +209,8 @@ function names(items: readonly ItemRecord[]): string {
  * where the params say so, "Does not stack with" (talisman groups, effects that replace each other).
  */
 export function effectFields(item: ItemRecord, catalog: EffectCatalog | null = getEffectCatalog()): EmbedField[] {
-  if (!catalog) return [];
+  // A great rune's card already says what it does once a Rune Arc is used (its effect is not "while equipped").
+  if (!catalog || item.category === 'great_rune') return [];
   const effects = catalog.effectsOf(item);
   if (!effects.length) return [];
   const lines = effects.map((e) => effectLine(e, item));
@@ -222,7 +223,7 @@ export function effectFields(item: ItemRecord, catalog: EffectCatalog | null = g
   for (const c of synergy.conflicts) {
     if (c.rule === 'strongest_applies') stacking.push(`Only the strongest applies with ${names(c.items)}.`);
     else if (c.rule === 'first_applies') stacking.push(`Does not apply while ${names(c.items)} is active.`);
-    else stacking.push(`Replaces (or is replaced by) ${names(c.items)}: the last one used applies.`);
+    else stacking.push(`${names(c.items)}: the last one used replaces the other.`);
   }
   if (stacking.length) fields.push({ name: 'Does not stack with', value: stacking.join('\n') });
   if (synergy.stacksWith.length) fields.push({ name: 'Stacks with', value: `${names(synergy.stacksWith)} (same kind of effect, can be active together).` });
