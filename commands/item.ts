@@ -5,8 +5,8 @@ import { UserError } from '../src/errors.ts';
 import { CATEGORY_CHOICES, CATEGORY_LABELS, parseCategory } from '../src/items/categories.ts';
 import { choiceLabel, itemCard, wikiButton, type CardCharacter } from '../src/render/itemCard.ts';
 import { normalizeName } from '../src/items/normalize.ts';
-import { TIER, getItemIndex, type ItemIndex, type LookupResult, type SearchFilters, type SearchHit } from '../src/items/search.ts';
-import { requireItemIndex } from '../src/items/resolve.ts';
+import { TIER, getItemIndex, type ItemIndex, type SearchFilters, type SearchHit } from '../src/items/search.ts';
+import { requireItemIndex, showItem } from '../src/items/resolve.ts';
 import { stockIndexOf } from '../src/items/stock.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/text/escape.ts';
@@ -91,16 +91,11 @@ function shareButton(item: ItemRecord): ButtonView {
   return { kind: 'button', label: 'Share', style: 'secondary', customId: encodeCustomId('item', 'share', [item.key]) };
 }
 
-function answer(
-  index: ItemIndex,
-  query: string,
-  result: LookupResult,
-  filters: SearchFilters,
-  character: CardCharacter | undefined,
-  shareable = false,
-): Reply | null {
-  if (!result.best || !result.plausible) return null;
-  return cardReply(result.best.item, { index, hits: result.hits, query, filters, exact: result.exact, character, shareable });
+/** The card for what `query` means by the shared rule (src/items/resolve.ts showItem), or null when nothing is close. */
+function answer(index: ItemIndex, query: string, filters: SearchFilters, character: CardCharacter | undefined, shareable = false): Reply | null {
+  const shown = showItem(query, { category: filters.category, index });
+  if (!shown) return null;
+  return cardReply(shown.item, { index, hits: shown.hits, query, filters, exact: shown.exact, character, shareable });
 }
 
 function notFound(index: ItemIndex, query: string, filters: SearchFilters): Reply {
@@ -131,8 +126,8 @@ function nameChoices({ query, request }: AutocompleteContext): Choice[] {
   const raw = typeof request.options.category === 'string' ? request.options.category : undefined;
   const category = parseCategory(raw);
   const hits = index.search(query, { category, limit: 25 });
-  // The value is the name (readable, and exact on submit) unless another item has the same name.
-  return hits.map((hit) => ({ name: choiceLabel(hit.item), value: index.sharesName(hit.item) ? hit.item.key : hit.item.name, typed: hit.item.name }));
+  // The value is always the item's key (the label shows the name; the console's Tab writes the name).
+  return hits.map((hit) => ({ name: choiceLabel(hit.item), value: hit.item.key, typed: hit.item.name }));
 }
 
 export const item = defineCommand({
@@ -153,15 +148,8 @@ export const item = defineCommand({
     const query = args.name.trim();
     const filters: SearchFilters = { category: readCategory(args.category) };
     if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
-    // An autocomplete choice carries the item's key when two items share a name (Beast Claw).
-    const chosen = index.get(query);
-    if (chosen) {
-      const mine = await activeCharacter();
-      return cardReply(chosen, { index, character: mine ?? undefined, shareable: mustStayPrivate(request, mine) });
-    }
-    const result = index.lookup(query, { ...filters, limit: 25 });
     const character = await activeCharacter();
-    return answer(index, query, result, filters, character ?? undefined, mustStayPrivate(request, character)) ?? notFound(index, query, filters);
+    return answer(index, query, filters, character ?? undefined, mustStayPrivate(request, character)) ?? notFound(index, query, filters);
   },
   async component({ request, args, activeCharacter }) {
     const index = requireItemIndex();
@@ -194,6 +182,6 @@ export const item = defineCommand({
     // ("hello there" → 'Prattling Pate "Hello"') are left to the router's help.
     const misspelt = result.best?.tier === TIER.FUZZY && result.best.score >= DM_MIN_FUZZY;
     if (!result.confident && !misspelt) return null;
-    return answer(index, query, result, {}, (await activeCharacter()) ?? undefined);
+    return answer(index, query, {}, (await activeCharacter()) ?? undefined);
   },
 });

@@ -65,7 +65,7 @@ function choices(query: string, kinds: readonly Kind[]): Choice[] {
   return searchItems(query.slice(0, NAME_MAX_LENGTH), { ...filterFor(kinds), limit: 25 }).map(({ item }) => {
     const suffix = item.category === 'spirit_ash' ? ' (spirit ash)' : item.upgrade === 'somber' ? ' (somber)' : '';
     const dlc = item.dlc ? ' · DLC' : '';
-    return { name: `${item.name}${suffix}${dlc}`.slice(0, 100), value: item.name.slice(0, 100) };
+    return { name: `${item.name}${suffix}${dlc}`.slice(0, 100), value: item.key, typed: item.name };
   });
 }
 

@@ -13,6 +13,10 @@
 //   4. with no sound match: not found, with the closest names the command takes, and `refused` when the
 //      text names an item exactly that the command does not take (so it can say why).
 // A "+N" written after the name ("Moonveil +3") comes back as `level`: where an upgrade starts.
+//
+// Commands that only show an item (/item, DM text) may take a best guess where a spending command asks:
+// `showItem` applies the same rule, then, for an ambiguous or unmatched text, the index's typo-tolerant
+// lookup (a close spelling, "moonvale"), and says it was a guess so the reply offers the alternatives.
 
 import { UserError } from '../errors.ts';
 import { splitUpgradeSuffix } from './normalize.ts';
@@ -126,3 +130,29 @@ export function resolveItem(text: string, filter: ItemFilter = {}): ItemResoluti
   const refused = named && named.tier >= TIER.UPGRADE && !takes(named.item, scoped) ? named.item : undefined;
   return { kind: 'not-found', closest, refused };
 }
+
+export interface ShownItem {
+  item: ItemRecord;
+  /** A key, an exact name or alias, or a "+N" form: no guess was made. */
+  exact: boolean;
+  /** The other items the text could mean, best first (for a "did you mean" or "same name" menu). */
+  hits: SearchHit[];
+}
+
+/**
+ * The item to show for `text` by the shared rule above; where the rule would ask (ambiguous) or finds no
+ * sound match, the best plausible guess of the typo-tolerant lookup, marked not exact. Null: nothing close.
+ */
+export function showItem(text: string, filter: { category?: Category | undefined; index?: ItemIndex | undefined } = {}): ShownItem | null {
+  const index = filter.index ?? requireItemIndex();
+  const typed = text.trim().slice(0, MAX_QUERY_LENGTH);
+  const categories = filter.category ? [filter.category] : undefined;
+  const found = resolveItem(typed, { categories, index });
+  const hits = typed ? index.search(typed, { ...(filter.category ? { category: filter.category } : {}), limit: 25 }) : [];
+  if (found.kind === 'found') return { item: found.item, exact: found.exact, hits };
+  if (found.kind === 'ambiguous') return { item: found.candidates[0]!, exact: false, hits };
+  const guess = index.lookup(typed, { ...(filter.category ? { category: filter.category } : {}), limit: 25 });
+  if (!guess.best || !guess.plausible) return null;
+  return { item: guess.best.item, exact: guess.exact, hits: guess.hits };
+}
+

@@ -178,7 +178,6 @@ export class ItemIndex {
   // Records.
   private readonly byKey = new Map<string, number>();
   /** Official names carried by more than one record (Beast Claw: a weapon and an incantation). */
-  private readonly sharedNames = new Set<string>();
   private readonly recPrior: Float64Array;
   private readonly recPopular: Float64Array;
   private readonly recDlc: Uint8Array;
@@ -258,7 +257,6 @@ export class ItemIndex {
       this.recDlc[i] = item.dlc ? 1 : 0;
       this.recNameLength[i] = Math.min(65535, item.name.length);
     });
-    for (const [name, records] of byName) if (records.length > 1) this.sharedNames.add(name);
 
     const popular = options.popular ?? [];
     popular.forEach((name, rank) => {
@@ -388,11 +386,6 @@ export class ItemIndex {
 
   get size(): number {
     return this.items.length;
-  }
-
-  /** Whether another record has exactly this record's official name. */
-  sharesName(item: ItemRecord): boolean {
-    return this.sharedNames.has(item.name);
   }
 
   /** The record with this key (`weapon:9040000`). */

@@ -48,7 +48,7 @@ describe('npm run -s cli -- "/runes …"', () => {
   it('autocompletes /upgrade weapon names', () => {
     const { stdout } = cli(['--autocomplete', '--json', '/upgrade weapon:moonv']);
     const { choices } = JSON.parse(stdout) as { choices: { name: string; value: string }[] };
-    expect(choices[0]).toEqual({ name: 'Moonveil (somber)', value: 'Moonveil' });
+    expect(choices[0]).toEqual({ name: 'Moonveil (somber)', value: 'weapon:9060000' });
     expect(choices.length).toBeLessThanOrEqual(25);
   });
 

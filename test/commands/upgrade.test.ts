@@ -88,7 +88,8 @@ describe('/upgrade', () => {
       options: { weapon: 'longsw' },
       focused: 'weapon',
     });
-    expect(weapons.map((c) => c.value)).toContain('Longsword');
+    expect(weapons.map((c) => c.typed)).toContain('Longsword');
+    for (const choice of weapons) expect(choice.value).toMatch(/^(weapon|shield):\d+$/); // item keys
     const ashes = await t.app.router.runAutocomplete({
       user: { id: '1', username: 'u' },
       guildId: null,
@@ -101,7 +102,8 @@ describe('/upgrade', () => {
       options: { ash: 'tiche' },
       focused: 'ash',
     });
-    expect(ashes[0]?.value).toBe('Black Knife Tiche');
+    expect(ashes[0]?.typed).toBe('Black Knife Tiche');
+    expect(ashes[0]?.value).toMatch(/^spirit_ash:\d+$/);
     expect(t.unexpected()).toEqual([]);
   });
 });

@@ -126,7 +126,7 @@ describe('commands over HTTP', () => {
     const response = await h.send(autocomplete('item', 'name', { values: { name: 'rivers of bl' }, guild: true }));
     expect(response.status).toBe(200);
     expect(response.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
-    expect(response.body.data.choices[0]).toEqual({ name: 'Rivers of Blood · Katana', value: 'Rivers of Blood' });
+    expect(response.body.data.choices[0]).toEqual({ name: 'Rivers of Blood · Katana', value: 'weapon:9040000' });
     expect(response.body.data.choices.length).toBeLessThanOrEqual(25);
   });
 

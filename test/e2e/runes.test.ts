@@ -56,10 +56,12 @@ describe('rune calculator through the real Client', () => {
     const choices = await h.interact(autocomplete('upgrade', 'weapon', { values: { weapon: 'longsw' }, guild: true }));
     const body = choices.body as Body;
     expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
-    expect(body.data.choices!.map((c) => c.value)).toContain('Longsword');
+    expect(body.data.choices!.map((c) => c.name)).toContain('Longsword');
     const ash = await h.interact(autocomplete('upgrade', 'ash', { values: { ash: 'mimic' } }));
-    expect((ash.body as Body).data.choices![0]).toEqual({ name: 'Mimic Tear Ashes (spirit ash)', value: 'Mimic Tear Ashes' });
-    const answer = await h.interact(slashCommand('upgrade', { values: { weapon: 'Longsword' } }));
+    expect((ash.body as Body).data.choices![0]).toEqual({ name: 'Mimic Tear Ashes (spirit ash)', value: 'spirit_ash:207000' });
+    // The chosen choice sends the item key.
+    const longsword = body.data.choices!.find((c) => c.name === 'Longsword')!;
+    const answer = await h.interact(slashCommand('upgrade', { values: { weapon: String(longsword.value) } }));
     expect((answer.body as Body).data.embeds![0]!.description).toContain('**21,250**');
   });
 
