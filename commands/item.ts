@@ -8,7 +8,7 @@ import { normalizeName } from '../src/items/normalize.ts';
 import { TIER, getItemIndex, type ItemIndex, type SearchFilters, type SearchHit } from '../src/items/search.ts';
 import { requireItemIndex, showItem } from '../src/items/resolve.ts';
 import { stockIndexOf } from '../src/items/stock.ts';
-import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
+import { CATEGORIES, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/text/escape.ts';
 import type { ButtonView, Choice, ComponentRow, Reply, SelectView } from '../src/render/types.ts';
 import { encodeCustomId, fitField } from '../src/router/customId.ts';
@@ -30,14 +30,6 @@ const DM_MIN_FUZZY = 0.6;
 /** Chat that is not a lookup, whatever the index would make of it. */
 const CHAT = new Set(['hi', 'hey', 'hello', 'yo', 'help', 'thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'yes', 'no', 'lol', 'bye', 'good bot', 'bad bot', 'start', 'test']);
 
-function readCategory(value: string | undefined): Category | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const category = parseCategory(value);
-  if (!category) {
-    throw new UserError(`\`${escapeUserText(value.slice(0, 40))}\` is not an item category. Categories: ${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(', ')}.`);
-  }
-  return category;
-}
 
 function pickId(query: string, filters: SearchFilters): string {
   const category = filters.category ? String(CATEGORIES.indexOf(filters.category)) : '-';
@@ -146,7 +138,7 @@ export const item = defineCommand({
     const index = requireItemIndex();
     // Trimmed: a trailing space means "more words coming" to autocomplete, not to a submitted name.
     const query = args.name.trim();
-    const filters: SearchFilters = { category: readCategory(args.category) };
+    const filters: SearchFilters = { category: parseCategory(args.category) }; // the option's choices are checked
     if (!normalizeName(query)) throw new UserError('Type an item name, e.g. `/item name:Moonveil`.');
     const character = await activeCharacter();
     return answer(index, query, filters, character ?? undefined, mustStayPrivate(request, character)) ?? notFound(index, query, filters);

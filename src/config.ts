@@ -112,6 +112,8 @@ export interface Config {
   /** postgres://… : characters live in PostgreSQL instead of the SQLite file. */
   databaseUrl?: string | undefined;
   logLevel: LogLevel;
+  /** LOG_LEVEL was set (the console logs only warnings unless it is). */
+  logLevelSet?: boolean;
   discordApiBase: string;
   /** Present in HTTP interactions mode (HTTP_PORT set): no gateway connection. */
   http?: HttpConfig;
@@ -138,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databasePath: value.DATABASE_PATH,
     databaseUrl: value.DATABASE_URL,
     logLevel: value.LOG_LEVEL,
+    logLevelSet: env.LOG_LEVEL !== undefined && env.LOG_LEVEL.trim() !== '',
     discordApiBase: value.DISCORD_API_BASE,
   };
   if (value.HTTP_PORT !== undefined) {

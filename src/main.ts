@@ -170,7 +170,7 @@ async function runOfflineConsole(config: Config): Promise<number> {
     import('./cli/session.ts'),
     import('./app.ts'),
   ]);
-  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  const logger = createLogger(config.logLevelSet ? config.logLevel : 'warn');
   const app = createApp({ config, logger, deferAfterMs: 60_000, fetchAttachment: readLocalAttachment });
   if (!(await databaseUsable(app))) return 1;
   return runConsole({

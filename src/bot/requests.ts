@@ -46,7 +46,7 @@ export interface OptionNode {
 export const DEFAULT_LOCALE = 'en-US';
 
 /** Only in the bot's own DMs is a normal reply seen by the invoker alone. */
-export function seenByOthers(facts: InteractionFacts): boolean {
+export function othersSeeReplies(facts: InteractionFacts): boolean {
   if (facts.context === InteractionContextType.BotDM) return false;
   if (facts.context === InteractionContextType.Guild || facts.context === InteractionContextType.PrivateChannel) return true;
   return facts.guildId !== null || facts.channelType !== ChannelType.DM;
@@ -63,7 +63,7 @@ export function invocationOf(facts: InteractionFacts, surface: Surface): Invocat
     channelId: facts.channelId,
     locale: facts.locale || DEFAULT_LOCALE,
     surface,
-    seenByOthers: seenByOthers(facts),
+    seenByOthers: othersSeeReplies(facts),
   };
 }
 

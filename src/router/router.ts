@@ -7,7 +7,6 @@ import { DEFER_AFTER_MS } from '../render/limits.ts';
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
 import { UserError } from '../errors.ts';
 import { codeSpan } from '../text/escape.ts';
-import { OptionReader } from './options.ts';
 import { decodeCustomId } from './customId.ts';
 import { parseCommandLine } from './parse.ts';
 import { ActiveCharacterProbe, mustStayPrivate } from './privacy.ts';
@@ -144,7 +143,6 @@ export class Router {
       try {
         reply = await module.execute({
           request,
-          options: new OptionReader(request.options),
           services: this.services,
           activeCharacter: () => probe.get(),
           defer: deferNow,
@@ -173,7 +171,7 @@ export class Router {
     const query = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
     let timer: NodeJS.Timeout | undefined;
     try {
-      const work = Promise.resolve(module.autocomplete({ request, options: new OptionReader(request.options), query, services: this.services }));
+      const work = Promise.resolve(module.autocomplete({ request, query, services: this.services }));
       const timeout = new Promise<Choice[]>((resolve) => (timer = setTimeout(() => resolve([]), AUTOCOMPLETE_BUDGET_MS)));
       return await this.track(Promise.race([work, timeout]));
     } catch (error) {

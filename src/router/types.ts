@@ -3,7 +3,7 @@
 
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Choice, ComponentReply, Reply } from '../render/types.ts';
-import type { AttachmentValue, OptionReader, OptionValue } from './options.ts';
+import type { AttachmentValue, OptionValue } from './options.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { CharacterStore } from '../characters/store.ts';
@@ -69,14 +69,12 @@ export interface HandlerTools {
 
 export interface CommandContext extends HandlerTools {
   request: CommandRequest;
-  options: OptionReader;
   /** Acknowledge now ("thinking…") before long synchronous work; the router otherwise defers after 2 s. */
   defer(): Promise<void>;
 }
 
 export interface AutocompleteContext {
   request: AutocompleteRequest;
-  options: OptionReader;
   /** The text typed so far in the focused option. */
   query: string;
   services: Services;

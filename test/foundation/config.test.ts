@@ -9,9 +9,11 @@ describe('configuration', () => {
       applicationId: undefined,
       databasePath: DEFAULT_DATABASE_PATH,
       logLevel: 'info',
+      logLevelSet: false,
       discordApiBase: DEFAULT_DISCORD_API_BASE,
     });
     expect(DEFAULT_DATABASE_PATH.startsWith('var')).toBe(true);
+    expect(loadConfig({ LOG_LEVEL: 'debug' })).toMatchObject({ logLevel: 'debug', logLevelSet: true });
   });
 
   it('reads every variable and treats blanks as unset', () => {

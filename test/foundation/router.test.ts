@@ -48,7 +48,7 @@ function capture() {
 const echo: CommandModule = {
   data: slashCommand('echo', 'echo').addStringOption((o) => o.setName('text').setDescription('t').setRequired(true)),
   examples: [],
-  execute: ({ options }) => ({ content: options.getString('text', true) }),
+  execute: ({ request }) => ({ content: String(request.options.text) }),
 };
 const refuse: CommandModule = {
   data: slashCommand('refuse', 'refuse'),

@@ -6,7 +6,6 @@ import { item as itemCommand } from '../../commands/item.ts';
 import { choiceLabel } from '../../src/render/itemCard.ts';
 import { loadPopularList } from '../../src/items/curated.ts';
 import { getItemIndex, type ItemIndex } from '../../src/items/search.ts';
-import { OptionReader } from '../../src/router/options.ts';
 import type { AutocompleteContext } from '../../src/router/types.ts';
 import type { Choice } from '../../src/render/types.ts';
 import { app, session } from './helpers.ts';
@@ -20,7 +19,6 @@ async function choicesFor(query: string, extra: Record<string, string> = {}): Pr
   const options = { name: query, ...extra };
   const context: AutocompleteContext = {
     request: { user: { id: '1', username: 'u' }, guildId: null, channelId: null, locale: 'en-US', surface: 'gateway', commandName: 'item', group: null, subcommand: null, options, focused: 'name' },
-    options: new OptionReader(options),
     query,
     services: app.services,
   };

@@ -11,7 +11,6 @@ import { getItemIndex, type ItemIndex } from '../../src/items/search.ts';
 import { CATEGORIES } from '../../src/items/types.ts';
 import { renderChoices, renderMessage } from '../../src/render/discord.ts';
 import type { Reply } from '../../src/render/types.ts';
-import { OptionReader } from '../../src/router/options.ts';
 import type { Invocation, OptionValue } from '../../src/router/types.ts';
 import { app } from './helpers.ts';
 
@@ -112,7 +111,6 @@ describe('property: no query breaks item search', () => {
         const options: Record<string, OptionValue> = { name: q, ...(category !== undefined ? { category } : {}) };
         const choices = await itemCommand.autocomplete!({
           request: { ...invocation, commandName: 'item', group: null, subcommand: null, options, focused: 'name' },
-          options: new OptionReader(options),
           query: q,
           services: app.services,
         });
@@ -132,11 +130,11 @@ describe('property: no query breaks item search', () => {
       fc.asyncProperty(query, option, fc.option(fc.boolean(), { nil: undefined }), async (q, category, dlc) => {
         const itemOptions: Record<string, OptionValue> = { name: q, ...(category !== undefined ? { category } : {}) };
         await expectReplyOrUserError(() =>
-          itemCommand.execute({ request: { ...invocation, commandName: 'item', group: null, subcommand: null, options: itemOptions }, options: new OptionReader(itemOptions), ...tools }),
+          itemCommand.execute({ request: { ...invocation, commandName: 'item', group: null, subcommand: null, options: itemOptions }, ...tools }),
         );
         const searchOptions: Record<string, OptionValue> = { query: q, ...(category !== undefined ? { category } : {}), ...(dlc !== undefined ? { dlc } : {}) };
         await expectReplyOrUserError(() =>
-          searchCommand.execute({ request: { ...invocation, commandName: 'search', group: null, subcommand: null, options: searchOptions }, options: new OptionReader(searchOptions), ...tools }),
+          searchCommand.execute({ request: { ...invocation, commandName: 'search', group: null, subcommand: null, options: searchOptions }, ...tools }),
         );
       }),
       { numRuns: 200 },
