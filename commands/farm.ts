@@ -3,6 +3,7 @@
 // hour where the guide gives a time, with its link; with an active character, the runs (and time) to its
 // next level and to `target`. Every number comes from src/farming and src/runes.
 
+import { readFarmTarget } from '../src/router/gameOptions.ts';
 import { defineCommand, leaf } from '../src/router/command.ts';
 import { boolean, integer, string, type ArgsOf } from '../src/router/spec.ts';
 import type { CommandContext } from '../src/router/types.ts';
@@ -13,15 +14,14 @@ import { nameOf } from '../src/render/character.ts';
 import { core } from '../src/router/core.ts';
 import { UserError } from '../src/errors.ts';
 import { escapeUserText } from '../src/text/escape.ts';
-import { duration, fmt, list, shown } from '../src/text/format.ts';
+import { duration, fmt, list } from '../src/text/format.ts';
 import { mergeNotes, type Note } from '../src/game/confidence.ts';
 import { MAX_LEVEL } from '../src/game/classes.ts';
 import { MAX_NG_CYCLE_INPUT, type NgAreaMultiplier } from '../src/game/runeGainModifiers.ts';
-import { parseFarmTarget, type FarmTarget, type RuneGainOptions } from '../src/runes/index.ts';
+import { type FarmTarget, type RuneGainOptions } from '../src/runes/index.ts';
 import { getFarming, rankSpots, spotPlan, type Farming, type RankedSpot } from '../src/farming/index.ts';
 import type { Character } from '../src/characters/types.ts';
 
-const TARGET_HELP = `runes (e.g. \`2000000\`, \`1.5m\`, \`500k\`) or a level (e.g. \`level 150\`, or a number from 2 to ${MAX_LEVEL})`;
 
 const SPOTS_OPTIONS = {
   target: string('Runes (2000000, 1.5m) or a level (level 150, or 150): runs and time to reach it', { maxLength: 60 }),
@@ -37,24 +37,6 @@ function requireFarming(): Farming {
   return farming;
 }
 
-type Target = { kind: 'runes'; runes: number } | { kind: 'level'; level: number };
-
-function readTarget(raw: string): Target {
-  const parsed = core(() => parseFarmTarget(raw));
-  switch (parsed.kind) {
-    case 'level':
-    case 'runes':
-      return parsed;
-    case 'level-out-of-range':
-      throw new UserError(`A target level must be from ${parsed.min} to ${parsed.max} (you gave ${parsed.level}).`);
-    case 'too-small':
-      throw new UserError(`\`target\` must be ${TARGET_HELP}; ${parsed.value} is neither a level nor a useful amount.`);
-    case 'runes-out-of-range':
-      throw new UserError(`A target in runes must be from ${fmt(parsed.min)} to ${fmt(parsed.max)} (you gave ${shown(raw)}).`);
-    case 'unreadable':
-      throw new UserError(`\`target\` must be ${TARGET_HELP}.`);
-  }
-}
 
 /** Boosts from the options; NG+ from `ng`, else the active character's journey (said in `ngSource`). */
 function boostsOf(args: ArgsOf<typeof SPOTS_OPTIONS>, me: Character | null): { boosts: RuneGainOptions; ngSource: string | undefined } {
@@ -123,7 +105,7 @@ function spotField(rank: number, spot: RankedSpot, farming: Farming, goals: read
 async function farmSpots(context: CommandContext, args: ArgsOf<typeof SPOTS_OPTIONS>): Promise<Reply> {
   const farming = requireFarming();
   const targetText = args.target?.trim();
-  const target = targetText ? readTarget(targetText) : null;
+  const target = targetText ? readFarmTarget(targetText) : null;
   const me = await context.activeCharacter();
   const { boosts, ngSource } = boostsOf(args, me);
   const goals: Goal[] = [];

@@ -2,6 +2,7 @@
 // Every number comes from src/runes (pure core); this file reads options, picks defaults from the
 // active character, and lays the answer out.
 
+import { FARM_TARGET_HELP, readFarmTarget } from '../src/router/gameOptions.ts';
 import { defineCommand, leaf } from '../src/router/command.ts';
 import { encodeCustomId } from '../src/router/customId.ts';
 import { levelOption } from '../src/router/gameOptions.ts';
@@ -23,7 +24,6 @@ import {
   levelBreakdown,
   levelCost,
   levelPlan,
-  parseFarmTarget,
   parseRuneItemList,
   runeGain,
   valueOfItems,
@@ -352,25 +352,7 @@ async function runesGain(context: CommandContext, args: ArgsOf<typeof GAIN_OPTIO
   return embed({ title: 'Rune gain', description: lines.join('\n'), footer: footer(gain.notes) });
 }
 
-const TARGET_HELP = `runes (e.g. \`2000000\`, \`1.5m\`, \`500k\`) or a level (e.g. \`level 150\`, or a number from 2 to ${MAX_LEVEL})`;
 
-/** The farming target, or a UserError that says what a target can be. */
-function farmTarget(raw: string): { kind: 'runes'; runes: number } | { kind: 'level'; level: number } {
-  const parsed = core(() => parseFarmTarget(raw));
-  switch (parsed.kind) {
-    case 'level':
-    case 'runes':
-      return parsed;
-    case 'level-out-of-range':
-      throw new UserError(`A target level must be from ${parsed.min} to ${parsed.max} (you gave ${parsed.level}).`);
-    case 'too-small':
-      throw new UserError(`\`target\` must be ${TARGET_HELP}; ${parsed.value} is neither a level nor a useful amount.`);
-    case 'runes-out-of-range':
-      throw new UserError(`A target in runes must be from ${fmt(parsed.min)} to ${fmt(parsed.max)} (you gave ${shown(raw)}).`);
-    case 'unreadable':
-      throw new UserError(`\`target\` must be ${TARGET_HELP}.`);
-  }
-}
 
 function minutesText(minutes: number): string {
   return Number.isInteger(minutes) ? fmt(minutes) : String(Number(minutes.toFixed(2)));
@@ -408,8 +390,8 @@ async function runesFarm(context: CommandContext, args: ArgsOf<typeof FARM_OPTIO
   const minutes = args.minutes_per_run ?? spotMinutes;
   let from = args.from;
   const chart = args.chart ?? false;
-  if (!targetText) throw new UserError(`\`target\` is required: ${TARGET_HELP}.`);
-  const target = farmTarget(targetText);
+  if (!targetText) throw new UserError(`\`target\` is required: ${FARM_TARGET_HELP}.`);
+  const target = readFarmTarget(targetText);
   const { boosts, ngSource } = await gainOptions(context, args);
   let held = 0;
   let title: string;

@@ -1,6 +1,10 @@
 // Options several commands share, stated once with the game's own ranges (src/game).
 
 import { MAX_LEVEL, MAX_STAT, MIN_LEVEL, MIN_STAT, STAT_KEYS, type Stat } from '../game/classes.ts';
+import { UserError } from '../errors.ts';
+import { parseFarmTarget } from '../runes/index.ts';
+import { fmt, shown } from '../text/format.ts';
+import { core } from './core.ts';
 import { integer, type IntegerSpec } from './spec.ts';
 
 /** A stat value, 1 to 99. */
@@ -20,4 +24,25 @@ export function levelOption<const R extends boolean = false>(
 ): IntegerSpec & (R extends true ? { required: true } : unknown) {
   return integer(description, { min: range.min ?? MIN_LEVEL, max: range.max ?? MAX_LEVEL, noun: 'a level', ...(range.required ? { required: true } : {}) }) as IntegerSpec &
     (R extends true ? { required: true } : unknown);
+}
+
+/** What a farming `target` can be, for messages. */
+export const FARM_TARGET_HELP = `runes (e.g. \`2000000\`, \`1.5m\`, \`500k\`) or a level (e.g. \`level 150\`, or a number from 2 to ${MAX_LEVEL})`;
+
+/** A farming `target` ("level 150", "1.5m", "2000000"), or a UserError saying what a target can be. */
+export function readFarmTarget(raw: string): { kind: 'runes'; runes: number } | { kind: 'level'; level: number } {
+  const parsed = core(() => parseFarmTarget(raw));
+  switch (parsed.kind) {
+    case 'level':
+    case 'runes':
+      return parsed;
+    case 'level-out-of-range':
+      throw new UserError(`A target level must be from ${parsed.min} to ${parsed.max} (you gave ${parsed.level}).`);
+    case 'too-small':
+      throw new UserError(`\`target\` must be ${FARM_TARGET_HELP}; ${parsed.value} is neither a level nor a useful amount.`);
+    case 'runes-out-of-range':
+      throw new UserError(`A target in runes must be from ${fmt(parsed.min)} to ${fmt(parsed.max)} (you gave ${shown(raw)}).`);
+    case 'unreadable':
+      throw new UserError(`\`target\` must be ${FARM_TARGET_HELP}.`);
+  }
 }
