@@ -7,7 +7,7 @@
 import { UserError } from '../src/errors.ts';
 import { CATEGORY_CHOICES, CATEGORY_LABELS, kindLabel, parseCategory } from '../src/items/categories.ts';
 import { normalizeName } from '../src/items/normalize.ts';
-import type { SearchFilters } from '../src/items/search.ts';
+import type { SearchFilters } from '../src/items/searchTypes.ts';
 import { CATEGORIES, type Category, type ItemRecord } from '../src/items/types.ts';
 import { escapeUserText } from '../src/text/escape.ts';
 import { BRAND_COLOR } from '../src/render/style.ts';

@@ -14,7 +14,8 @@ import type { ItemRecord } from './types.ts';
 import { CATEGORY_LABELS } from './categories.ts';
 import { foldText } from './normalize.ts';
 import { porterStem } from './stemmer.ts';
-import { TIER, getItemIndex, type ItemIndex, type SearchFilters } from './search.ts';
+import { getItemIndex, type ItemIndex } from './search.ts';
+import { TIER, type SearchFilters } from './searchTypes.ts';
 import { EffectCatalog, getEffectCatalog, type StructuredEffect } from './effects.ts';
 import { ATTACK_SCOPE_OF_SUBCATEGORY, ATTACK_SUBCATEGORIES, ATTRIBUTES, ELEMENTS, KIND_WORDS, SCOPE_WORDS, type EffectKind } from './effectVocabulary.ts';
 

@@ -191,3 +191,9 @@ export function boundedDistance(a: string, b: string, max: number): number {
   const d = prev[m]!;
   return d > max ? max + 1 : d;
 }
+
+/** The words of a query that carry meaning (stop words dropped, unless the query is only stop words). */
+export function significant(tokens: readonly string[]): string[] {
+  const kept = tokens.filter((t) => !STOP_WORDS.has(t));
+  return kept.length ? kept : [...tokens];
+}

@@ -20,7 +20,8 @@
 
 import { UserError } from '../errors.ts';
 import { splitUpgradeSuffix } from './normalize.ts';
-import { TIER, getItemIndex, type ItemIndex, type SearchHit } from './search.ts';
+import { getItemIndex, type ItemIndex } from './search.ts';
+import { TIER, type SearchHit } from './searchTypes.ts';
 import type { Category, ItemRecord } from './types.ts';
 
 /** The shared item index, or a UserError when data/items.json has not been built. */

@@ -16,160 +16,16 @@
 // Within a tier: how much of the name the query covers, how well each word matched, whether the first
 // word lines up, and a small prior (curated popularity + category), then shorter names, then data order.
 
-import Fuse from 'fuse.js';
-import type { Category, ItemData, ItemRecord } from './types.ts';
-import { MAX_QUERY_TOKENS, STOP_WORDS, compactKey, normalizeName, romanAlternative, splitUpgradeSuffix, stem, tokenize } from './normalize.ts';
+import { BigramShortlist, FUSE_OPTIONS, FUSE_SUGGEST_OPTIONS } from './shortlist.ts';
+import type { ItemData, ItemRecord } from './types.ts';
+import { TIER, type IndexOptions, type LookupResult, type SearchFilters, type SearchHit, type SearchOptions, type Tier } from './searchTypes.ts';
+import { MAX_QUERY_TOKENS, STOP_WORDS, compactKey, normalizeName, romanAlternative, significant, splitUpgradeSuffix, stem, tokenize } from './normalize.ts';
+import { TextIndex } from './textSearch.ts';
 import { Vocabulary, allowedDistance } from './vocabulary.ts';
-import { loadAliasTable, loadPopularList, type AliasTable } from './curated.ts';
+import { loadAliasTable, loadPopularList } from './curated.ts';
 import { loadItemData } from './data.ts';
+import { CATEGORY_PRIOR, KIND_CURATED, KIND_DATA_ALIAS, KIND_FACTOR, KIND_NAME, PLAUSIBLE_FUZZY, SHORTLIST, W_EXACT, W_FUZZY_1, W_FUZZY_2, lowerBound, prefixWeight, pushTo } from './searchWeights.ts';
 
-export const TIER = {
-  EXACT_NAME: 7,
-  EXACT_ALIAS: 6,
-  UPGRADE: 5,
-  PREFIX: 4,
-  WORDS: 3,
-  FUZZY_WORDS: 2,
-  PARTIAL: 1,
-  FUZZY: 0,
-} as const;
-export type Tier = (typeof TIER)[keyof typeof TIER];
-
-export interface SearchFilters {
-  category?: Category | undefined;
-  /** true: DLC items only; false: base game only; undefined: both. */
-  dlc?: boolean | undefined;
-}
-
-export interface SearchOptions extends SearchFilters {
-  /** How many hits at most (default 25). */
-  limit?: number;
-}
-
-export interface SearchHit {
-  item: ItemRecord;
-  /** tier + a fraction; higher is better. */
-  score: number;
-  tier: Tier;
-  /** The name or alias that matched. */
-  matched: string;
-  /** Share of the matched name's words the query accounts for (1 for exact and prefix matches). */
-  coverage: number;
-}
-
-export interface LookupResult {
-  /** Best first; empty when nothing matched at all. */
-  hits: SearchHit[];
-  best: SearchHit | undefined;
-  /** The best hit matched an exact name, alias or upgrade form. */
-  exact: boolean;
-  /**
-   * The best hit is a sound answer: an exact or prefix match, or every word of the query matched and the
-   * query accounts for at least half of the item's name (so "thanks" is not a lookup of
-   * 'Prattling Pate "Thank you"'). Queries of fewer than 3 letters are never confident, and a word
-   * matched only after typo correction needs 6 letters typed ("help" is not "helm").
-   */
-  confident: boolean;
-  /** The best hit is worth showing as an answer (with "did you mean"); otherwise only as a suggestion. */
-  plausible: boolean;
-}
-
-export interface IndexOptions {
-  aliases?: AliasTable;
-  popular?: readonly string[];
-}
-
-/** Entry kinds: the official name, an alias from the compiled data (affinity, +N), a curated alias. */
-const KIND_NAME = 0;
-const KIND_DATA_ALIAS = 1;
-const KIND_CURATED = 2;
-const KIND_FACTOR = [1, 0.82, 0.95] as const;
-
-/** How often each category is looked up, roughly: a tie-break, never more. */
-const CATEGORY_PRIOR: Record<Category, number> = {
-  weapon: 1,
-  shield: 0.8,
-  ammo: 0.5,
-  armor: 0.55,
-  talisman: 0.95,
-  sorcery: 0.85,
-  incantation: 0.85,
-  ash_of_war: 0.8,
-  spirit_ash: 0.85,
-  consumable: 0.7,
-  tool: 0.7,
-  crafting_material: 0.5,
-  upgrade_material: 0.75,
-  key_item: 0.6,
-  bell_bearing: 0.5,
-  cookbook: 0.4,
-  crystal_tear: 0.7,
-  great_rune: 0.8,
-  remembrance: 0.7,
-  rune_item: 0.7,
-  info_item: 0.2,
-};
-
-/** Weights of the /search fields (effect first: /search is for "what does what"). */
-const FIELD_EFFECT = 1;
-const FIELD_NAME = 2;
-const FIELD_SUBCATEGORY = 4;
-const FIELD_SKILL = 8;
-const EFFECT_ONLY_BONUS = 0.5;
-const FIELD_WEIGHTS: readonly [number, number][] = [
-  [FIELD_EFFECT, 3],
-  [FIELD_NAME, 2.5],
-  [FIELD_SUBCATEGORY, 2],
-  [FIELD_SKILL, 1.5],
-];
-
-const W_EXACT = 1;
-const W_FUZZY_1 = 0.45;
-const W_FUZZY_2 = 0.35;
-/**
- * Prefix weights lie in (0.5, 0.95]: above any typo correction, below an exact word; lower when the
- * typed word is finished (followed by another word or a space), as it then likely names another word.
- */
-function prefixWeight(typed: number, full: number, finished: boolean): number {
-  return 0.5 + (finished ? 0.3 : 0.45) * (typed / full);
-}
-
-/** Natural order for names: "Golden Rune [2]" before "Golden Rune [10]". */
-const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function significant(tokens: readonly string[]): string[] {
-  const kept = tokens.filter((t) => !STOP_WORDS.has(t));
-  return kept.length ? kept : [...tokens];
-}
-
-function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
-}
-
-/** A fuse.js-only match at least this good is shown as an answer; below, only as a suggestion. */
-const PLAUSIBLE_FUZZY = 0.5;
-/** fuse.js options for re-scoring the shortlist: the whole name is searched, typos tolerated. */
-const FUSE_OPTIONS = { threshold: 0.45, ignoreLocation: true } as const;
-const FUSE_SUGGEST_OPTIONS = { threshold: 0.7, ignoreLocation: true } as const;
-/** How many shortlisted names fuse.js re-scores per query (each costs ~15 µs). */
-const SHORTLIST = 16;
-
-function forEachBigram(text: string, visit: (code: number) => void): void {
-  for (let i = 0; i + 1 < text.length; i++) visit(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
-}
 
 export class ItemIndex {
   readonly items: readonly ItemRecord[];
@@ -205,14 +61,10 @@ export class ItemIndex {
   private sortedCompactEntry = new Int32Array(0);
   private readonly words = new Vocabulary();
   // Last resort: a character-bigram shortlist of names and curated aliases, re-scored with fuse.js.
-  private readonly bigramPostings = new Map<number, Int32Array>();
-  private bigramCount = new Uint16Array(0);
-  private bigramHits = new Uint16Array(0);
-  private bigramTouched = new Int32Array(0);
+  private readonly fuzzy: BigramShortlist;
 
-  // /search: a word index over name, effect, subcategory and skill, per record.
-  private readonly textWords = new Vocabulary();
-  private textFields: Uint8Array[] = []; // per text word: field mask per posting
+  // /search: a word index over name, effect, subcategory and skill (src/items/textSearch.ts).
+  private readonly text: TextIndex;
 
   // Per-query scratch space, reused (search is synchronous, so one set suffices).
   private tokenWeight = new Float32Array(0);
@@ -230,8 +82,6 @@ export class ItemIndex {
   private readonly touchedRecords: Int32Array;
   private readonly recTouched: Uint8Array;
   private touchedRecordCount = 0;
-  private readonly recMask: Uint32Array;
-  private readonly recWeight: Float64Array;
 
   private constructor(data: ItemData, options: IndexOptions) {
     this.items = data.items;
@@ -247,8 +97,6 @@ export class ItemIndex {
     this.recCoverage = new Float32Array(n);
     this.touchedRecords = new Int32Array(n);
     this.recTouched = new Uint8Array(n);
-    this.recMask = new Uint32Array(n);
-    this.recWeight = new Float64Array(n);
 
     const byName = new Map<string, number[]>();
     this.items.forEach((item, i) => {
@@ -296,25 +144,10 @@ export class ItemIndex {
     this.touchedEntries = new Int32Array(entries);
     this.firstMark = new Uint8Array(this.words.size);
 
-    // Bigram postings over official names and curated aliases (affinity variants add nothing a name lacks).
-    const bigramLists = new Map<number, number[]>();
-    this.bigramCount = new Uint16Array(entries);
-    this.bigramHits = new Uint16Array(entries);
-    this.bigramTouched = new Int32Array(entries);
-    for (let e = 0; e < entries; e++) {
-      if (this.entryKind[e] === KIND_DATA_ALIAS) continue;
-      const seen = new Set<number>();
-      forEachBigram(this.entryKey[e]!, (code) => seen.add(code));
-      this.bigramCount[e] = seen.size;
-      for (const code of seen) {
-        const list = bigramLists.get(code);
-        if (list) list.push(e);
-        else bigramLists.set(code, [e]);
-      }
-    }
-    for (const [code, list] of bigramLists) this.bigramPostings.set(code, Int32Array.from(list));
+    // Over official names and curated aliases (affinity variants add nothing a name lacks).
+    this.fuzzy = new BigramShortlist(this.entryKey, (e) => this.entryKind[e] !== KIND_DATA_ALIAS);
 
-    this.buildTextIndex();
+    this.text = new TextIndex(this.items, this.recPrior);
   }
 
   static fromData(data: ItemData, options: IndexOptions = {}): ItemIndex {
@@ -347,41 +180,12 @@ export class ItemIndex {
     this.entryFirstList.push(first);
   }
 
-  private buildTextIndex(): void {
-    const fieldLists: number[][] = [];
-    const add = (text: string | undefined, record: number, field: number) => {
-      if (!text) return;
-      for (const token of tokenize(text)) {
-        if (STOP_WORDS.has(token)) continue;
-        const id = this.textWords.add(stem(token), record);
-        const list = (fieldLists[id] ??= []);
-        list.push(record, field);
-      }
-    };
-    this.items.forEach((item, i) => {
-      add(item.name, i, FIELD_NAME);
-      add(item.effect, i, FIELD_EFFECT);
-      add(item.subcategory, i, FIELD_SUBCATEGORY);
-      add(item.skill, i, FIELD_SKILL);
-    });
-    this.textWords.freeze();
-    // Field masks aligned with the frozen postings (sorted unique records).
-    this.textFields = this.textWords.postings.map((records, id) => {
-      const masks = new Uint8Array(records.length);
-      const pairs = fieldLists[id] ?? [];
-      for (let p = 0; p < pairs.length; p += 2) {
-        const record = pairs[p]!;
-        let lo = 0;
-        let hi = records.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (records[mid]! < record) lo = mid + 1;
-          else hi = mid;
-        }
-        masks[lo]! |= pairs[p + 1]!;
-      }
-      return masks;
-    });
+  /**
+   * Every item whose name, effect, class or skill holds all the words of the query (see TextIndex):
+   * items listed for their effect alone first, then effect and name, name, class, skill.
+   */
+  searchText(query: string, options: SearchFilters & { limit?: number } = {}): ItemRecord[] {
+    return this.text.search(query, options.limit ?? 500, (r) => this.passes(r, options));
   }
 
   get size(): number {
@@ -470,8 +274,6 @@ export class ItemIndex {
       this.recTouched[r] = 0;
       this.recScore[r] = 0;
       this.recTier[r] = 0;
-      this.recMask[r] = 0;
-      this.recWeight[r] = 0;
     }
     this.touchedRecordCount = 0;
     const used = this.positionsUsed;
@@ -661,7 +463,7 @@ export class ItemIndex {
 
     // Tier 0: nothing matched word for word; let fuse.js find near spellings of the whole name.
     if (!complete && this.bestTier() < TIER.FUZZY_WORDS) {
-      this.shortlist(key, SHORTLIST, FUSE_OPTIONS, (e, fuseScore, dice) => {
+      this.fuzzy.visit(key, SHORTLIST, FUSE_OPTIONS, (e, fuseScore, dice) => {
         this.consider(e, TIER.FUZZY, 0.55 * (1 - fuseScore) + 0.25 * dice + 0.2 * this.recPrior[this.entryRecord[e]!]!, filters, 0);
       });
     }
@@ -691,53 +493,6 @@ export class ItemIndex {
     for (const e of this.loose.get(`c:${compactKey(tokens)}`) ?? []) {
       const kindFactor = KIND_FACTOR[this.entryKind[e]! as 0 | 1 | 2];
       this.consider(e, TIER.PREFIX, (0.4 + 0.45 * this.recPrior[this.entryRecord[e]!]! + 0.1) * kindFactor * factor, filters);
-    }
-  }
-
-  /**
-   * The fuzzy last resort: names sharing the most character bigrams with the query (Dice coefficient),
-   * the best `size` of them re-scored by fuse.js (Bitap); `visit` gets each fuse.js match.
-   */
-  private shortlist(key: string, size: number, options: typeof FUSE_OPTIONS | typeof FUSE_SUGGEST_OPTIONS, visit: (e: number, fuseScore: number, dice: number) => void): void {
-    const pattern = key.length > 64 ? key.slice(0, 64) : key;
-    if (pattern.length < 2) return;
-    let touched = 0;
-    let queryBigrams = 0;
-    forEachBigram(pattern, (code) => {
-      queryBigrams++;
-      const postings = this.bigramPostings.get(code);
-      if (!postings) return;
-      for (let p = 0; p < postings.length; p++) {
-        const e = postings[p]!;
-        if (this.bigramHits[e] === 0) this.bigramTouched[touched++] = e;
-        if (this.bigramHits[e]! < 65535) this.bigramHits[e]!++;
-      }
-    });
-    const best: number[] = [];
-    const bestDice: number[] = [];
-    for (let t = 0; t < touched; t++) {
-      const e = this.bigramTouched[t]!;
-      const dice = (2 * Math.min(this.bigramHits[e]!, this.bigramCount[e]!)) / (queryBigrams + this.bigramCount[e]!);
-      this.bigramHits[e] = 0;
-      if (dice < 0.25) continue;
-      if (best.length === size && dice <= bestDice[size - 1]!) continue;
-      let pos = best.length < size ? best.length : size - 1;
-      if (best.length < size) {
-        best.push(e);
-        bestDice.push(dice);
-      }
-      while (pos > 0 && dice > bestDice[pos - 1]!) {
-        best[pos] = best[pos - 1]!;
-        bestDice[pos] = bestDice[pos - 1]!;
-        pos--;
-      }
-      best[pos] = e;
-      bestDice[pos] = dice;
-    }
-    for (let i = 0; i < best.length; i++) {
-      const e = best[i]!;
-      const result = Fuse.match(pattern, this.entryKey[e]!, options);
-      if (result.isMatch) visit(e, result.score, bestDice[i]!);
     }
   }
 
@@ -795,7 +550,7 @@ export class ItemIndex {
     const limit = options.limit ?? 5;
     const key = normalizeName(query);
     const found: { r: number; e: number; score: number }[] = [];
-    this.shortlist(key, 40, FUSE_SUGGEST_OPTIONS, (e, fuseScore, dice) => {
+    this.fuzzy.visit(key, 40, FUSE_SUGGEST_OPTIONS, (e, fuseScore, dice) => {
       const r = this.entryRecord[e]!;
       if (!this.passes(r, options)) return;
       found.push({ r, e, score: 0.6 * (1 - fuseScore) + 0.4 * dice });
@@ -812,68 +567,6 @@ export class ItemIndex {
     return out;
   }
 
-  // ---- text search (/search) -------------------------------------------------------------------
-
-  /**
-   * Every item whose name, effect, class or skill holds all the words of the query. Items listed for
-   * their effect alone come first (so "runes" lists what changes rune gain or loss before the rune items
-   * themselves), then effect and name, name, class, skill; popularity, then natural name order.
-   */
-  searchText(query: string, options: SearchFilters & { limit?: number } = {}): ItemRecord[] {
-    const limit = options.limit ?? 500;
-    const tokens = tokenize(query);
-    if (tokens.length > MAX_QUERY_TOKENS) tokens.length = MAX_QUERY_TOKENS;
-    const sig = significant(tokens);
-    if (!sig.length) return [];
-    const stems = sig.map(stem);
-    const run = (fuzzy: boolean): ItemRecord[] => {
-      try {
-        for (let i = 0; i < stems.length; i++) this.markText(i, sig[i]!, stems[i]!, fuzzy, options);
-        const full = (1 << stems.length) - 1;
-        const found: number[] = [];
-        for (let t = 0; t < this.touchedRecordCount; t++) {
-          const r = this.touchedRecords[t]!;
-          if (this.recMask[r] === full) found.push(r);
-        }
-        found.sort((a, b) => this.recWeight[b]! - this.recWeight[a]! || NAME_ORDER.compare(this.items[a]!.name, this.items[b]!.name) || a - b);
-        return found.slice(0, limit).map((r) => this.items[r]!);
-      } finally {
-        this.resetSession();
-      }
-    };
-    const exact = run(false);
-    return exact.length ? exact : run(true);
-  }
-
-  private markText(position: number, typed: string, word: string, fuzzy: boolean, filters: SearchFilters): void {
-    const visit = (id: number, factor: number) => {
-      const records = this.textWords.postings[id]!;
-      const masks = this.textFields[id]!;
-      const bit = 1 << position;
-      for (let p = 0; p < records.length; p++) {
-        const r = records[p]!;
-        if (!this.passes(r, filters)) continue;
-        this.touch(r);
-        const mask = masks[p]!;
-        let weight = 0;
-        for (const [field, w] of FIELD_WEIGHTS) if (mask & field) weight = Math.max(weight, w);
-        // Listed only for what it does (the word is not in its name): the answers /item cannot give.
-        if (mask & FIELD_EFFECT && !(mask & FIELD_NAME)) weight += EFFECT_ONLY_BONUS;
-        if ((this.recMask[r]! & bit) === 0) {
-          this.recMask[r]! |= bit;
-          this.recWeight[r]! += weight * factor + 0.1 * this.recPrior[r]!;
-        }
-      }
-    };
-    const exactId = this.textWords.id(word);
-    if (exactId !== undefined) visit(exactId, 1);
-    if (typed.length >= 4) {
-      this.textWords.forEachPrefix(typed, (id) => {
-        if (id !== exactId) visit(id, 0.8);
-      });
-    }
-    if (fuzzy && exactId === undefined) this.textWords.forEachNear(word, (id) => visit(id, 0.6));
-  }
 }
 
 // ---- the shared instance ---------------------------------------------------------------------------

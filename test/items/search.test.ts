@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadAliasTable, loadPopularList } from '../../src/items/curated.ts';
 import { loadItemData } from '../../src/items/data.ts';
 import { normalizeName } from '../../src/items/normalize.ts';
-import { ItemIndex, TIER, getItemIndex } from '../../src/items/search.ts';
+import { ItemIndex, getItemIndex } from '../../src/items/search.ts';
+import { TIER } from '../../src/items/searchTypes.ts';
 import type { ItemData } from '../../src/items/types.ts';
 
 const QUERY_FILE = fileURLToPath(new URL('../../../shared/queries/items.tsv', import.meta.url));
