@@ -16,7 +16,8 @@ import { foldText } from './normalize.ts';
 import { porterStem } from './stemmer.ts';
 import { getItemIndex, type ItemIndex } from './search.ts';
 import { TIER, type SearchFilters } from './searchTypes.ts';
-import { EffectCatalog, getEffectCatalog, type StructuredEffect } from './effects.ts';
+import { EffectCatalog, getEffectCatalog } from './effects.ts';
+import type { StructuredEffect } from './effectVocabulary.ts';
 import { ATTACK_SCOPE_OF_SUBCATEGORY, ATTACK_SUBCATEGORIES, ATTRIBUTES, ELEMENTS, KIND_WORDS, SCOPE_WORDS, type EffectKind } from './effectVocabulary.ts';
 
 const KIND_PREFIX = 'zk';

@@ -21,9 +21,12 @@ import {
   STATE,
   STATUSES as STATUS_ORDER,
   stackingRule,
+  type EffectCondition,
   type EffectKind,
+  type EffectTiming,
   type Element,
   type StackingRule,
+  type StructuredEffect,
 } from './effectVocabulary.ts';
 
 export const SP_EFFECTS_PATH = fileURLToPath(new URL('../../data/sp-effects.json', import.meta.url));
@@ -39,60 +42,6 @@ export interface EffectRow {
 export interface EffectTable {
   patch: string;
   effects: Record<string, EffectRow>;
-}
-
-export type ConditionKind =
-  | 'hp_below'
-  | 'hp_above'
-  | 'hp_full'
-  | 'on_kill'
-  | 'spirit_death'
-  | 'hit_chain'
-  | 'nearby_status'
-  | 'guarding'
-  | 'crouching'
-  | 'after_critical'
-  | 'on_critical'
-  | 'after_flask'
-  | 'stance'
-  | 'lighter_load'
-  | 'critical_received'
-  | 'until_hit';
-
-export interface EffectCondition {
-  kind: ConditionKind;
-  value?: number | string;
-}
-
-export type EffectUnit = 'percent' | 'points' | 'per_second' | 'flat' | 'count' | 'none';
-export type EffectTiming = 'equipped' | 'timed' | 'instant' | 'per_item';
-
-export interface StructuredEffect {
-  kind: EffectKind;
-  /** What it applies to: attack kinds (`sub:102`, `critical`, `sorcery`), attributes, statuses, `hp`/`fp`; empty = in general. */
-  scope: string[];
-  /** Damage types, when the effect is limited to some (attack, damage negation, weapon buffs). */
-  elements?: Element[];
-  /** Magnitude in `unit`; positive = in the player's favour (a drawback has a negative value). */
-  value?: number;
-  unit: EffectUnit;
-  /** Heals: a flat amount beside the percentage of max HP/FP in `value`. */
-  flat?: number;
-  /** Against other players, when the params set another value than against enemies. */
-  pvp?: number;
-  /** Values reached over a chain of hits, lowest first (`value` is the highest). */
-  stages?: number[];
-  /** Seconds the effect lasts once it starts; absent = while equipped, instant or per item. */
-  duration?: number;
-  timing: EffectTiming;
-  conditions: EffectCondition[];
-  drawback: boolean;
-  /** Per-item effects: how many can be carried (maxHeld). */
-  maxCount?: number;
-  /** Stacking category and priority of the effect's own row (0 = stacks with everything). */
-  stacking: { category: number; priority: number };
-  /** SpEffectParam row the numbers come from (internal provenance, never shown). */
-  row: number;
 }
 
 /** The chain fields followed, and what following each one means. */

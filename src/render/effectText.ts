@@ -2,7 +2,8 @@
 // ("Runes from kills +20% (while equipped)", "Runes from kills +30% for 180 s (3 min)"), and what the
 // item does not stack with. The item card (src/render/itemCard.ts) adds these fields.
 
-import { getEffectCatalog, type EffectCatalog, type EffectCondition, type StructuredEffect } from '../items/effects.ts';
+import { getEffectCatalog, type EffectCatalog } from '../items/effects.ts';
+import type { EffectCondition, StructuredEffect } from '../items/effectVocabulary.ts';
 import { ATTACK_SUBCATEGORIES } from '../items/effectVocabulary.ts';
 import type { ItemRecord } from '../items/types.ts';
 import { escapeUserText } from '../text/escape.ts';

@@ -3,7 +3,8 @@
 // ../shared/docs/mechanics.md, never from this code's output.
 
 import { describe, expect, it } from 'vitest';
-import { EffectCatalog, getEffectCatalog, interpretItem, loadEffectTable, type StructuredEffect } from '../../src/items/effects.ts';
+import { EffectCatalog, getEffectCatalog, interpretItem, loadEffectTable } from '../../src/items/effects.ts';
+import type { StructuredEffect } from '../../src/items/effectVocabulary.ts';
 import { stackingRule } from '../../src/items/effectVocabulary.ts';
 import { getItemIndex } from '../../src/items/search.ts';
 import type { ItemData, ItemRecord } from '../../src/items/types.ts';
