@@ -13,6 +13,7 @@ import { UserError } from '../src/errors.ts';
 import { escapeUserText, truncate } from '../src/text/escape.ts';
 import { fmt, list } from '../src/text/format.ts';
 import { mergeNotes, type Note } from '../src/game/confidence.ts';
+import { NOTES as RUNE_GAIN_NOTES } from '../src/runes/runeGain.ts';
 import { GOLD_PICKLED_FOWL_FOOT, GOLD_SCARAB, type NgAreaMultiplier } from '../src/game/runeGainModifiers.ts';
 import { enemyDrops, getFarming, runesByCycle, type Boosts, type EnemyEntry, type Farming, type RunesByCycle } from '../src/farming/index.ts';
 
@@ -151,6 +152,8 @@ export function enemyCard(entry: EnemyEntry, boosts: Boosts, patch: string): Rep
   }
   const ranged = boosts.ngAreaMultiplier === undefined && (drops.values.length > 0 || entry.bosses.length > 0);
   if (ranged) lines.push('NG+ figures are ranges: the first NG+ multiplies by ×2 to ×5 depending on the area; give `area` for one figure.');
+  // That line says what the rune core's area note says, and how to narrow it: the footer need not repeat it.
+  const footerNotes = mergeNotes(...notes).filter((note) => !(ranged && note.id === RUNE_GAIN_NOTES.ngArea.id));
   return {
     embeds: [
       {
@@ -158,7 +161,7 @@ export function enemyCard(entry: EnemyEntry, boosts: Boosts, patch: string): Rep
         title: `${entry.name}${entry.dlc ? ' · Shadow of the Erdtree' : ''}`,
         description: lines.join('\n'),
         fields,
-        footer: footer(mergeNotes(...notes), { patch }),
+        footer: footer(footerNotes, { patch }),
       },
     ],
   };

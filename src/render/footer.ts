@@ -14,7 +14,7 @@ export function gameDataLine(patch: string = GAME_DATA_PATCH): string {
 const BRIEF: Record<string, string> = {
   'rune-gain-stacking': 'Gold Scarab with Fowl Foot counted as ×1.56; the game might add them (×1.5) instead',
   'rune-gain-rounding': 'Boosted runes are rounded down once; the game may round a rune differently',
-  'ng-area-multiplier': 'NG+ multiplies runes by ×2 to ×5 depending on the area, then by the cycle',
+  'ng-area-multiplier': 'The NG+ area bonus (×2 to ×5 in the first NG+, by area) comes from one community source',
   'ng-cycle-cap': 'Runes stop growing after NG+7',
   'farm-ng-area-conservative': 'Counted at the smallest NG+ area bonus (×2): you may need fewer runs',
   'upgrade-round-half-even': 'A step cost ending in half a rune was rounded to the even number',

@@ -49,6 +49,9 @@ describe('/enemy', () => {
     expect(out).toMatch(/NG\+2\s+4,496–11,242/); // 2,044 × 2 × 1.1 = 4,496.8; × 5 × 1.1 = 11,242
     expect(out).toMatch(/NG\+7 on\s+5,212–13,030/); // × 1.275
     expect(out).toMatch(/^(-- )?Game data: patch 1.16.1$/m);
+    // the ×2 to ×5 range is said once, with how to narrow it, not again in the footer
+    expect(out.match(/×2 to ×5/g)).toHaveLength(1);
+    expect(out).toContain('give `area` for one figure');
     expect(out).not.toMatch(/param|\.json|§|getSoul|bonusSoul|issue/i);
   });
 
