@@ -8,7 +8,8 @@ const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, ma
 
 /** 7112459 → "7,112,459". */
 export function fmt(n: number): string {
-  return Number.isFinite(n) ? grouping.format(n) : String(n);
+  // `-amount` of a zero amount is -0, which Intl writes as "-0"; a player never has minus nothing
+  return Number.isFinite(n) ? grouping.format(n === 0 ? 0 : n) : String(n);
 }
 
 /** 48.2 → "48.2", 45 → "45.0". */

@@ -40,6 +40,7 @@ describe('the levels held runes buy', () => {
 describe('store errors are worded with the shared display helpers (the store itself writes no English)', () => {
   it('groups numbers like the replies do', async () => {
     expect(fmt(999_999_999)).toBe('999,999,999');
+    expect(fmt(-0)).toBe('0'); // a negated zero amount (a death holding nothing) reads 0, not -0
     const error = await expectStoreError(() => requireInteger(1_000_000_000, 'runes_held', 0, RUNE_CAP), 'invalid');
     expect(wording(error)).toBe('Runes held must be from 0 to 999,999,999 (got 1,000,000,000).');
     await store.createCharacter(ALICE, { name: 'Poor', className: 'Wretch' });

@@ -112,3 +112,14 @@ describe('/character history chart:true', () => {
     expect(reply.ephemeral).toBe(true);
   });
 });
+
+describe('a death holding no runes', () => {
+  it('is recorded, and the history totals read "dropped 0", never "-0"', async () => {
+    const user = '200000000000000041';
+    await store().createCharacter(user, { name: 'Empty Pockets', className: 'Samurai' });
+    expect(text(await t.run('died', {}, { user }))).toContain('died holding no runes');
+    const history = text(await t.run('history', {}, { user }));
+    expect(history).toContain('Deaths: 1 · dropped 0 · recovered 0');
+    expect(history).not.toMatch(/-0\b/);
+  });
+});
