@@ -235,8 +235,9 @@ export function parseCommandLine(line: string, modules: readonly CommandModule[]
     options[option.name] = value;
   }
   if (!parse.autocomplete) {
-    const missing = known.filter((o) => o.required && options[o.name] === undefined).map((o) => `${o.name}:`);
-    if (missing.length) return { ok: false, error: `Missing required option${missing.length > 1 ? 's' : ''}: ${missing.join(' ')}.` };
+    // Name each missing option with its description, so the refusal says what to give.
+    const missing = known.filter((o) => o.required && options[o.name] === undefined).map((o) => `${codeSpan(`${o.name}:`, 34)} — ${o.description}`);
+    if (missing.length) return { ok: false, error: `Missing required option${missing.length > 1 ? 's' : ''} for ${codeSpan(commandPath)}: ${missing.join('; ')}.` };
   }
   return { ok: true, value: { commandName, group: resolved.group, subcommand: resolved.subcommand, options, focused } };
 }

@@ -73,7 +73,7 @@ describe('parseCommandLine', () => {
     expect(error('/nope')).toMatch(/Unknown command `\/nope`.*\/runes, \/item/);
     expect(error('/runes')).toMatch(/needs one of: level, items/);
     expect(error('/runes level from:0 to:5')).toMatch(/`from` must be a whole number from 1 to 712/);
-    expect(error('/runes level from:1')).toMatch(/Missing required option: to:/);
+    expect(error('/runes level from:1')).toMatch(/^Missing required option for `\/runes level`: `to:` — \S/); // then the option's description
     expect(error('/runes level from:abc to:5')).toMatch(/`from` must be a whole number/);
     expect(error('/runes level frm:1 to:5')).toMatch(/Unknown option `frm`/);
     expect(error('/item name:x category:shoes')).toMatch(/must be one of: weapon, armor/);

@@ -82,6 +82,18 @@ describe.each(typable)('$path typed as text', (leaf) => {
     );
   });
 
+  const required = leaf.options.filter((o) => o.required);
+  if (required.length) {
+    it('refuses a line without its required options, naming each with what it means', () => {
+      const result = parseCommandLine(leaf.path, COMMANDS);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).toContain(`for \`${leaf.path}\``);
+        for (const o of required) expect(result.error).toContain(`\`${o.name}:\` — ${o.description}`);
+      }
+    });
+  }
+
   if (leaf.options.length) {
     it('refuses an option given twice', () => {
       fc.assert(
