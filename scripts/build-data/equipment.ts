@@ -1,7 +1,7 @@
 // Weapons, shields, ammunition, armour, talismans and ashes of war, every number from the regulation
 // file. A record exists for each param row that has an English name (base game: erdb's 1.10 text; DLC:
 // Impaler's Archive); rows marked unused (sortId 999999, e.g. the cut Ragged set) are left out.
-import type { Category, DamageKind, GuardStats, ScalingLetter, StatKey, StatusKind } from '../../src/items/types.ts';
+import type { Category, DamageKind, GuardStats, ScalingLetter, SkillFp, StatKey, StatusKind } from '../../src/items/types.ts';
 import type { Param } from '../regulation/param.ts';
 import { cell, cellOf, type Game, type TextKind } from './game.ts';
 import { ARMOR_SLOTS, WEAPON_TYPES } from './categories.ts';
@@ -31,6 +31,19 @@ export function skillName(game: Game, artsId: number): string | undefined {
   const textId = cell(sa, i, 'textId');
   const name = game.text.skills.get(textId) ?? game.text.skills.get(artsId);
   return name && name !== 'No Skill' ? name : undefined;
+}
+
+/** A skill's FP cost as the menus show it: use, then its two follow-ups (-1 in the param = none). */
+export function skillFp(game: Game, artsId: number): SkillFp | undefined {
+  const sa = game.param('SwordArtsParam');
+  const i = sa.index.get(artsId);
+  if (i === undefined) return undefined;
+  const fp = (field: string) => {
+    const v = cell(sa, i, field);
+    return v >= 0 ? v : null;
+  };
+  const out: SkillFp = { use: fp('useMagicPoint_L2'), followUps: [fp('useMagicPoint_R1'), fp('useMagicPoint_R2')] };
+  return out.use === null && out.followUps.every((v) => v === null) ? undefined : out;
 }
 
 const STATS: readonly [StatKey, string, string][] = [
@@ -117,6 +130,7 @@ function weaponDraft(game: Game, i: number, id: number, name: string, dlc: boole
   const skill = skillName(game, arts);
   if (skill) {
     d.skill = skill;
+    d.skillFp = skillFp(game, arts);
     addRow(d, `SwordArtsParam:${arts}`);
   }
 
@@ -293,28 +307,6 @@ export function buildTalismans(game: Game, fx: EffectCollector, fixes: Record<st
       }
     }
     if (effects.length) d.effects = [...new Set(effects)];
-    out.push(d);
-  }
-  return out;
-}
-
-export function buildAshesOfWar(game: Game, fixes: Record<string, string>): Draft[] {
-  const g = game.param('EquipParamGem');
-  const out: Draft[] = [];
-  for (let i = 0; i < g.rowCount; i++) {
-    const id = g.ids[i] as number;
-    if (g.index.get(id) !== i) continue;
-    const n = nameOf(game, 'gem', id, fixes);
-    if (!n) continue;
-    if (cell(g, i, 'sortId') === UNUSED_SORT_ID) continue;
-    const d = newDraft({ category: 'ash_of_war', paramId: id, name: n.name, table: 'gem', dlc: n.dlc, patch: game.patch });
-    d.sellValue = positive(cell(g, i, 'sellValue'));
-    const arts = cell(g, i, 'swordArtsParamId');
-    const skill = skillName(game, arts);
-    if (skill) {
-      d.skill = skill;
-      addRow(d, `SwordArtsParam:${arts}`);
-    }
     out.push(d);
   }
   return out;

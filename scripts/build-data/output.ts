@@ -27,6 +27,8 @@ const FIELD_ORDER: (keyof ItemRecord)[] = [
   'upgradePrice',
   'upgradeCosts',
   'skill',
+  'skillFp',
+  'ashOfWar',
   'fpCost',
   'hpCost',
   'stamina',

@@ -77,6 +77,8 @@ export interface ItemRecord {
   status?: Partial<Record<StatusKind, number>>; // weapons: status buildup at +0
   statusMax?: Partial<Record<StatusKind, number>>; // weapons that can be upgraded: the same at the highest upgrade level (+10 or +25), before stat scaling
   skill?: string;
+  skillFp?: SkillFp; // weapons, shields and ashes of war: what the skill costs in FP (SwordArtsParam)
+  ashOfWar?: AshOfWarInfo; // ashes of war: the affinities it grants and the weapon classes it goes on
   fpCost?: number;
   hpCost?: number;
   stamina?: number; // spells: stamina cost
@@ -93,6 +95,25 @@ export interface ItemRecord {
   sources: string[]; // ids of ItemData.sources, e.g. ["regulation@1.16.1", "erdb@1.10.0"] (numbers from the regulation, name from the text)
   patch: string; // game data patch the numbers come from: "1.16.1"
   rows?: string[]; // provenance: the param rows the numbers came from, own row first, e.g. ["EquipParamWeapon:67520000", "ReinforceParamWeapon:2200-2210"] ("A-B": rows A to B); always set by the compiler; internal, never shown
+}
+
+/**
+ * A skill's FP cost as the game's menus show it, "FP 6 (– 12)": the cost of using the skill, then of its
+ * two follow-ups (null where the skill has none, shown as "–"). SwordArtsParam.useMagicPoint_L2, _R1, _R2.
+ */
+export interface SkillFp {
+  use: number | null;
+  followUps: [number | null, number | null];
+}
+
+/** What an Ash of War does to the armament it is put on (EquipParamGem). */
+export interface AshOfWarInfo {
+  /** The affinity it gives by default ("Keen"; "Standard" for none). */
+  defaultAffinity: string;
+  /** Every affinity it can give, in the game's order (Standard first). */
+  affinities: string[];
+  /** The weapon and shield classes it can be put on, as the item cards name them ("Katana", "Medium Shield"). */
+  weaponClasses: string[];
 }
 
 export interface ItemData {

@@ -174,6 +174,39 @@ describe('numbers in range', () => {
   });
 });
 
+describe('ashes of war', () => {
+  const weaponClasses = new Set(items.filter((i) => i.category === 'weapon' || i.category === 'shield').map((i) => i.subcategory));
+  const ashes = items.filter((i) => i.category === 'ash_of_war');
+
+  it('each names the affinity it gives among those it can give, and only classes armaments really have', () => {
+    for (const ash of ashes) {
+      if (ash.name === 'Ash of War: No Skill') continue; // the placeholder row of the base game
+      const info = ash.ashOfWar;
+      expect(info, ash.name).toBeDefined();
+      expect(info!.affinities, ash.name).toContain(info!.defaultAffinity);
+      expect(info!.weaponClasses.length, ash.name).toBeGreaterThan(0);
+      for (const c of info!.weaponClasses) expect(weaponClasses.has(c), `${ash.name}: ${c}`).toBe(true);
+    }
+  });
+
+  it('FP costs are whole numbers from 0, and the skill costs something or has a follow-up that does', () => {
+    for (const i of items) {
+      if (!i.skillFp) continue;
+      const all = [i.skillFp.use, ...i.skillFp.followUps].filter((v): v is number => v !== null);
+      expect(all.length, i.key).toBeGreaterThan(0);
+      for (const v of all) expect(Number.isInteger(v) && v >= 0 && v < 100, `${i.key} FP ${v}`).toBe(true);
+    }
+  });
+
+  it('spot facts (EquipParamGem, 1.16.1): Barrage is for light bows only, with Standard only; Sacred Blade gives Sacred', () => {
+    // 40100 Barrage: canMountWep_BowSmall only, configurableWepAttr00 only (defaultWepAttr 0 = Standard).
+    expect(one('Ash of War: Barrage').ashOfWar).toEqual({ defaultAffinity: 'Standard', affinities: ['Standard'], weaponClasses: ['Light Bow'] });
+    // 20100 Sacred Blade: defaultWepAttr 7 = Sacred; configurableWepAttr 00-03, 06, 07 (Standard, Heavy, Keen, Quality, Lightning, Sacred).
+    expect(one('Ash of War: Sacred Blade').ashOfWar?.affinities).toEqual(['Standard', 'Heavy', 'Keen', 'Quality', 'Lightning', 'Sacred']);
+    expect(one('Ash of War: Sacred Blade').ashOfWar?.defaultAffinity).toBe('Sacred');
+  });
+});
+
 describe('spot facts (mechanics.md)', () => {
   it('rune items (§4)', () => {
     const golden = [200, 400, 800, 1200, 1600, 2000, 2500, 3000, 3800, 5000, 6250, 7500, 10000];
