@@ -7,7 +7,7 @@ import { escapeUserText } from '../text/escape.ts';
 import { gameDataLine } from './footer.ts';
 import { BRAND_COLOR, DLC_COLOR } from './style.ts';
 import type { ButtonView, EmbedField, EmbedView } from './types.ts';
-import type { GuardStats, ItemRecord, ShopOffer, StatKey, StatusKind } from '../items/types.ts';
+import type { GuardStats, ItemRecord, ShopOffer, SkillFp, StatKey, StatusKind } from '../items/types.ts';
 import { CATEGORY_LABELS, kindLabel } from '../items/categories.ts';
 import type { StockEntry, StockIndex } from '../items/stock.ts';
 import { effectFields } from './effectText.ts';
@@ -145,6 +145,33 @@ export function characterFields(item: ItemRecord, character?: CardCharacter): Em
   return fields;
 }
 
+/** "6 (– 12)": the skill's FP, then its follow-ups, as the game's menus write it; "20" when it has none. */
+export function fpText(fp: SkillFp): string {
+  const one = (v: number | null) => (v === null ? '–' : String(v));
+  const followUps = fp.followUps.some((v) => v !== null) ? ` (${fp.followUps.map(one).join(' ')})` : '';
+  return `${one(fp.use)}${followUps}`;
+}
+
+/** "Transient Moonlight · FP 0 (15 20)". */
+function skillText(item: ItemRecord): string | undefined {
+  if (!item.skill) return undefined;
+  return item.skillFp ? `${escapeUserText(item.skill)} · FP ${fpText(item.skillFp)}` : escapeUserText(item.skill);
+}
+
+/** An Ash of War: its skill and FP, the affinity it gives (and may give instead), what it goes on. */
+function ashOfWarFields(item: ItemRecord): (EmbedField | undefined)[] {
+  const ash = item.ashOfWar;
+  if (!ash) return [inline('Skill', skillText(item))];
+  const others = ash.affinities.filter((a) => a !== ash.defaultAffinity);
+  const affinity = others.length ? `${ash.defaultAffinity} by default; also ${others.join(', ')}` : `${ash.defaultAffinity} only`;
+  const classes = ash.weaponClasses;
+  return [
+    inline('Skill', skillText(item)),
+    { name: 'Affinity', value: affinity },
+    { name: `Goes on (${classes.length} ${classes.length === 1 ? 'class' : 'classes'})`, value: classes.join(', ') },
+  ];
+}
+
 function inline(name: string, value: string | undefined): EmbedField | undefined {
   return value ? { name, value, inline: true } : undefined;
 }
@@ -163,7 +190,7 @@ function weaponFields(item: ItemRecord): (EmbedField | undefined)[] {
     inline('Requires', statLine(item.requirements)),
     inline('Damage type', item.damageTypes?.map(cap).join(' / ')),
     inline('Critical', item.critical !== undefined ? String(item.critical) : undefined),
-    inline('Skill', item.skill ? escapeUserText(item.skill) : undefined),
+    inline('Skill', skillText(item)),
     statusField(item),
     ...(item.category === 'shield' ? guardFields(item) : []),
     { name: 'Upgrade', value: upgradeSummary(item) ?? '' },
@@ -250,7 +277,7 @@ function categoryFields(item: ItemRecord, stock: StockIndex | undefined): (Embed
     case 'spirit_ash':
       return spiritFields(item);
     case 'ash_of_war':
-      return [inline('Skill', item.skill ? escapeUserText(item.skill) : undefined)];
+      return ashOfWarFields(item);
     case 'talisman':
       return [inline('Weight', item.weight !== undefined ? num(item.weight) : undefined)];
     case 'ammo':

@@ -32,7 +32,8 @@ describe('/item cards', () => {
     expect(field(reply, 'Attack (+0)')).toBe('Phy 76 · Fire 76');
     expect(field(reply, 'Scaling (+0)')).toBe('Str E · Dex D · Arc D');
     expect(field(reply, 'Requires')).toMatch(/Str 12 · Dex 18 · Arc 20/);
-    expect(field(reply, 'Skill')).toBe('Corpse Piler');
+    // swordArtsParamId 1177: useMagicPoint_L2 17, _R1 -1 (no follow-up), _R2 9, written as the game's menus do.
+    expect(field(reply, 'Skill')).toBe('Corpse Piler · FP 17 (– 9)');
     expect(field(reply, 'Upgrade')).toMatch(/Somber.*\+10/);
     expect(embed.footer).toBe('Game data: patch 1.16.1');
     expect(reply.content).toBeUndefined();
@@ -41,6 +42,24 @@ describe('/item cards', () => {
     expect(reply.components).toEqual([[{ kind: 'link', label: 'Community wiki', url: embed.url }]]);
     const row = body.data.components?.[0] as { components: unknown[] } | undefined;
     expect(row?.components[0]).toMatchObject({ type: ComponentType.Button, url: embed.url });
+  });
+
+  it('ashes of war: the skill and its FP, the affinity it gives, the classes it goes on', async () => {
+    // EquipParamGem 10000 (1.16.1): swordArtsParamId 100 (useMagicPoint_L2 20, no follow-ups);
+    // defaultWepAttr 1 = Heavy; configurableWepAttr00–12 all set (Standard … Occult); canMountWep_ set for
+    // SwordNormal, SwordLarge, SwordGigantic, SaberNormal, SaberLarge, katana, SwordDoubleEdge, AxeNormal,
+    // AxeLarge, HammerNormal, HammerLarge, Flail, AxhammerLarge, LightGreatsword, GreatKatana: 15 classes.
+    const lion = (await run("/item name:Ash of War: Lion's Claw")).reply;
+    expect(field(lion, 'Skill')).toBe("Lion's Claw · FP 20");
+    expect(field(lion, 'Affinity')).toBe('Heavy by default; also Standard, Keen, Quality, Fire, Flame Art, Lightning, Sacred, Magic, Cold, Poison, Blood, Occult');
+    expect(field(lion, 'Goes on (15 classes)')).toBe(
+      'Straight Sword, Greatsword, Colossal Sword, Curved Sword, Curved Greatsword, Katana, Twinblade, Axe, Greataxe, Hammer, Great Hammer, Flail, Colossal Weapon, Light Greatsword, Great Katana',
+    );
+    // EquipParamGem 11400: swordArtsParamId 114 (L2 0, R1 10, R2 15); defaultWepAttr 2 = Keen; only canMountWep_katana.
+    const unsheathe = (await run('/item name:Ash of War: Unsheathe')).reply;
+    expect(field(unsheathe, 'Skill')).toBe('Unsheathe · FP 0 (10 15)');
+    expect(field(unsheathe, 'Affinity')).toMatch(/^Keen by default; also Standard, Heavy, Quality/);
+    expect(field(unsheathe, 'Goes on (1 class)')).toBe('Katana');
   });
 
   it('upgrade totals from the rune tables (Moonveil +10: 11,880; Longsword +25: 21,250)', async () => {
