@@ -1,10 +1,11 @@
-// Ashes of War (EquipParamGem): the skill and its FP cost, the affinities an ash can give (the default
-// first among them as the game marks it), and the weapon classes it can be put on.
+// Ashes of War (EquipParamGem): the skill and its FP cost, the affinity an ash gives by default and
+// every affinity it can give (in the game's order), and the weapon classes it can be put on.
 //
 // canMountWep_<kind> flags name the weapon kinds of EquipParamWeapon.wepType; the pairs below are the
 // game's own (they agree with the public param tools that check mounting, e.g. "canMountWep_SpearHeavy"
-// for wepType 28, Great Spear). A class is listed only if some armament of that class can take an ash
-// at all (gemMountType 2): staves, seals and a few others carry flags that never come into play.
+// for wepType 28, Great Spear). A class is listed only if some armament row of that class accepts a new
+// ash at all (gemMountType 2): the flags for sacred seals, crossbows and ballistas never come into play
+// (staves do take one: Spinning Weapon).
 import type { AshOfWarInfo } from '../../src/items/types.ts';
 import { cell, type Game } from './game.ts';
 import { WEAPON_TYPES } from './categories.ts';
@@ -66,7 +67,7 @@ export function affinityName(index: number): string | undefined {
 
 const MAX_AFFINITY_INDEX = 23; // configurableWepAttr00 … 23 (the game uses 00 … 12)
 
-/** Weapon types of which at least one named armament accepts a new Ash of War (gemMountType 2). */
+/** Weapon types of which at least one armament row accepts a new Ash of War (gemMountType 2). */
 function typesTakingAshes(game: Game): Set<number> {
   const w = game.param('EquipParamWeapon');
   const out = new Set<number>();

@@ -1,4 +1,4 @@
-// Weapons, shields, ammunition, armour, talismans and ashes of war, every number from the regulation
+// Weapons, shields, ammunition, armour and talismans (ashes of war: ashesOfWar.ts), every number from the regulation
 // file. A record exists for each param row that has an English name (base game: erdb's 1.10 text; DLC:
 // Impaler's Archive); rows marked unused (sortId 999999, e.g. the cut Ragged set) are left out.
 import type { Category, DamageKind, GuardStats, ScalingLetter, SkillFp, StatKey, StatusKind } from '../../src/items/types.ts';
