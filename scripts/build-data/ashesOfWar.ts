@@ -109,6 +109,9 @@ export function buildAshesOfWar(game: Game, fixes: Record<string, string>): Draf
     if (cell(g, i, 'sortId') === UNUSED_SORT_ID) continue;
     const d = newDraft({ category: 'ash_of_war', paramId: id, name: n.name, table: 'gem', dlc: n.dlc, patch: game.patch });
     d.sellValue = positive(cell(g, i, 'sellValue'));
+    // players say "lion's claw" for "Ash of War: Lion's Claw"
+    const short = n.name.replace(/^Ash of War:\s*/, '');
+    if (short !== n.name) d.yieldingAliases = [short];
     const arts = cell(g, i, 'swordArtsParamId');
     const skill = skillName(game, arts);
     if (skill) {

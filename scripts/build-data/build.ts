@@ -81,7 +81,8 @@ function finish(drafts: Draft[]): string[] {
   for (const d of drafts) {
     const own = foldName(d.name);
     const seen = new Set<string>();
-    d.aliases = d.aliases
+    const yielding = (d.yieldingAliases ?? []).filter((a) => !allNames.has(foldName(a)));
+    d.aliases = [...d.aliases, ...yielding]
       .filter((a) => {
         const f = foldName(a);
         if (f === own || seen.has(f)) return false;

@@ -8,6 +8,8 @@ export interface Draft extends ItemRecord {
   altIds: number[];
   /** Which EquipParam table the ids refer to, for the shop join. */
   table: 'weapon' | 'protector' | 'accessory' | 'goods' | 'gem';
+  /** Aliases that give way, without a warning, where another item bears that name (an Ash of War by its skill's name, "Lion's Claw"; not "Glintstone Pebble", a sorcery). */
+  yieldingAliases?: string[];
 }
 
 /** Source ids, as listed in ItemData.sources (and shown nowhere a player reads). */

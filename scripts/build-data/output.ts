@@ -48,7 +48,7 @@ const FIELD_ORDER: (keyof ItemRecord)[] = [
   'rows',
 ];
 
-const COMPILER_ONLY = new Set(['altIds', 'table']);
+const COMPILER_ONLY = new Set(['altIds', 'table', 'yieldingAliases']);
 
 /** Copy a record with fields in a fixed order, dropping undefined and compiler-only fields. */
 export function orderRecord(r: ItemRecord): ItemRecord {

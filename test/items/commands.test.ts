@@ -62,6 +62,13 @@ describe('/item cards', () => {
     expect(field(unsheathe, 'Goes on (1 class)')).toBe('Katana');
   });
 
+  it('an Ash of War answers to its skill name, unless another item bears that name', async () => {
+    const lion = (await run("/item name:lion's claw")).reply;
+    expect(lion.embeds![0]!.title).toBe("Ash of War: Lion's Claw");
+    expect(lion.content).toBeUndefined(); // an exact name, not "Closest match for …"
+    expect((await run('/item name:Glintstone Pebble')).reply.embeds![0]!.description).toContain('Sorcery');
+  });
+
   it('upgrade totals from the rune tables (Moonveil +10: 11,880; Longsword +25: 21,250)', async () => {
     expect(field((await run('/item name:Moonveil')).reply, 'Upgrade')).toContain('11,880 runes');
     expect(field((await run('/item name:Longsword')).reply, 'Upgrade')).toContain('21,250 runes');
