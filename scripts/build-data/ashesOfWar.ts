@@ -12,7 +12,7 @@ import { WEAPON_TYPES } from './categories.ts';
 import { addRow, newDraft, type Draft } from './model.ts';
 import { AFFINITY_OFFSETS } from './names.ts';
 import { positive } from './values.ts';
-import { UNUSED_SORT_ID, nameOf, skillFp, skillName } from './equipment.ts';
+import { namedRows, skillFp, skillName } from './equipment.ts';
 
 /** EquipParamGem.canMountWep_<kind> → EquipParamWeapon.wepType. */
 export const MOUNT_FLAGS: Readonly<Record<string, number>> = {
@@ -101,12 +101,7 @@ export function buildAshesOfWar(game: Game, fixes: Record<string, string>): Draf
   const g = game.param('EquipParamGem');
   const takesAshes = typesTakingAshes(game);
   const out: Draft[] = [];
-  for (let i = 0; i < g.rowCount; i++) {
-    const id = g.ids[i] as number;
-    if (g.index.get(id) !== i) continue;
-    const n = nameOf(game, 'gem', id, fixes);
-    if (!n) continue;
-    if (cell(g, i, 'sortId') === UNUSED_SORT_ID) continue;
+  for (const { i, id, ...n } of namedRows(game, g, 'gem', fixes)) {
     const d = newDraft({ category: 'ash_of_war', paramId: id, name: n.name, table: 'gem', dlc: n.dlc, patch: game.patch });
     d.sellValue = positive(cell(g, i, 'sellValue'));
     // players say "lion's claw" for "Ash of War: Lion's Claw"

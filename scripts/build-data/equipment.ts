@@ -23,6 +23,30 @@ export function nameOf(game: Game, kind: TextKind, id: number, fixes: Record<str
   return dlc ? { name: dlc, dlc: true } : null;
 }
 
+/**
+ * Each item row of an EquipParam table worth a record: the first row of its id, with an English name,
+ * not marked unused (sortId 999999). Callers add their own filters (affinity rows, gestures, bare slots).
+ */
+export function* namedRows(game: Game, p: Param, kind: TextKind, fixes: Record<string, string>): Generator<{ i: number; id: number; name: string; dlc: boolean }> {
+  for (let i = 0; i < p.rowCount; i++) {
+    const id = p.ids[i] as number;
+    if (p.index.get(id) !== i) continue;
+    const n = nameOf(game, kind, id, fixes);
+    if (!n || cell(p, i, 'sortId') === UNUSED_SORT_ID) continue;
+    yield { i, id, ...n };
+  }
+}
+
+/** Adds the SpEffect rows an item holds resident (ids of 0 or below are "none") to its effects and provenance. */
+function addResidentEffects(d: Draft, fx: EffectCollector, ids: readonly number[], effects: number[]): void {
+  for (const eid of ids) {
+    if (eid > 0 && fx.add(eid)) {
+      effects.push(eid);
+      addRow(d, `SpEffectParam:${eid}`);
+    }
+  }
+}
+
 /** A skill's name: the text its SwordArtsParam row points at (textId), else the row's own id. */
 export function skillName(game: Game, artsId: number): string | undefined {
   const sa = game.param('SwordArtsParam');
@@ -190,13 +214,7 @@ function weaponDraft(game: Game, i: number, id: number, name: string, dlc: boole
       d.statusMax = top;
     }
   }
-  for (const f of ['residentSpEffectId', 'residentSpEffectId1', 'residentSpEffectId2']) {
-    const eid = cell(w, i, f);
-    if (eid > 0 && fx.add(eid)) {
-      effects.push(eid);
-      addRow(d, `SpEffectParam:${eid}`);
-    }
-  }
+  addResidentEffects(d, fx, ['residentSpEffectId', 'residentSpEffectId1', 'residentSpEffectId2'].map((f) => cell(w, i, f)), effects);
   if (effects.length) d.effects = [...new Set(effects)];
   return d;
 }
@@ -215,12 +233,8 @@ function variantNames(game: Game, w: Param, id: number, name: string, fixes: Rec
 export function buildWeapons(game: Game, fx: EffectCollector, fixes: Record<string, string>): Draft[] {
   const w = game.param('EquipParamWeapon');
   const out: Draft[] = [];
-  for (let i = 0; i < w.rowCount; i++) {
-    const id = w.ids[i] as number;
-    if (id < 1_000_000 || id % 10_000 !== 0 || w.index.get(id) !== i) continue; // affinity/level rows and Unarmed
-    const n = nameOf(game, 'weapon', id, fixes);
-    if (!n) continue;
-    if (cell(w, i, 'sortId') === UNUSED_SORT_ID) continue;
+  for (const { i, id, ...n } of namedRows(game, w, 'weapon', fixes)) {
+    if (id < 1_000_000 || id % 10_000 !== 0) continue; // affinity/level rows and Unarmed
     const wt = WEAPON_TYPES[cell(w, i, 'wepType')];
     if (!wt) throw new Error(`weapon ${id} ${n.name}: unknown wepType ${cell(w, i, 'wepType')}`);
     const d = weaponDraft(game, i, id, n.name, n.dlc, wt[0], wt[1], fx);
@@ -249,12 +263,8 @@ export function armorAbsorption(p: Param, i: number): Record<string, number> {
 export function buildArmor(game: Game, fx: EffectCollector, fixes: Record<string, string>): Draft[] {
   const p = game.param('EquipParamProtector');
   const out: Draft[] = [];
-  for (let i = 0; i < p.rowCount; i++) {
-    const id = p.ids[i] as number;
-    if (p.index.get(id) !== i) continue;
-    const n = nameOf(game, 'protector', id, fixes);
-    if (!n || BARE_SLOT_NAMES.has(n.name)) continue; // "Head", "Body", …: the unequipped-slot rows
-    if (cell(p, i, 'sortId') === UNUSED_SORT_ID) continue; // cut pieces (the Ragged set)
+  for (const { i, id, ...n } of namedRows(game, p, 'protector', fixes)) {
+    if (BARE_SLOT_NAMES.has(n.name)) continue; // "Head", "Body", …: the unequipped-slot rows
     const slot = ARMOR_SLOTS[cell(p, i, 'protectorCategory')];
     if (!slot) continue;
     const d = newDraft({ category: 'armor', paramId: id, name: n.name, table: 'protector', dlc: n.dlc, patch: game.patch });
@@ -270,13 +280,7 @@ export function buildArmor(game: Game, fx: EffectCollector, fixes: Record<string
     };
     d.poise = round(f32(cell(p, i, 'toughnessCorrectRate')) * 1000, 1);
     const effects: number[] = [];
-    for (const f of ['residentSpEffectId', 'residentSpEffectId2', 'residentSpEffectId3']) {
-      const eid = cell(p, i, f);
-      if (eid > 0 && fx.add(eid)) {
-        effects.push(eid);
-        addRow(d, `SpEffectParam:${eid}`);
-      }
-    }
+    addResidentEffects(d, fx, ['residentSpEffectId', 'residentSpEffectId2', 'residentSpEffectId3'].map((f) => cell(p, i, f)), effects);
     if (effects.length) d.effects = [...new Set(effects)];
     out.push(d);
   }
@@ -286,12 +290,7 @@ export function buildArmor(game: Game, fx: EffectCollector, fixes: Record<string
 export function buildTalismans(game: Game, fx: EffectCollector, fixes: Record<string, string>): Draft[] {
   const a = game.param('EquipParamAccessory');
   const out: Draft[] = [];
-  for (let i = 0; i < a.rowCount; i++) {
-    const id = a.ids[i] as number;
-    if (a.index.get(id) !== i) continue;
-    const n = nameOf(game, 'accessory', id, fixes);
-    if (!n) continue;
-    if (cell(a, i, 'sortId') === UNUSED_SORT_ID) continue;
+  for (const { i, id, ...n } of namedRows(game, a, 'accessory', fixes)) {
     const d = newDraft({ category: 'talisman', paramId: id, name: n.name, table: 'accessory', dlc: n.dlc, patch: game.patch });
     d.weight = f32(cell(a, i, 'weight'));
     d.sellValue = positive(cell(a, i, 'sellValue'));
@@ -300,12 +299,7 @@ export function buildTalismans(game: Game, fx: EffectCollector, fixes: Record<st
     const effects: number[] = [];
     const refs = [cell(a, i, 'refCategory') === 2 ? cell(a, i, 'refId') : -1];
     for (const f of ['residentSpEffectId1', 'residentSpEffectId2', 'residentSpEffectId3', 'residentSpEffectId4']) refs.push(cell(a, i, f));
-    for (const eid of refs) {
-      if (eid > 0 && fx.add(eid)) {
-        effects.push(eid);
-        addRow(d, `SpEffectParam:${eid}`);
-      }
-    }
+    addResidentEffects(d, fx, refs, effects);
     if (effects.length) d.effects = [...new Set(effects)];
     out.push(d);
   }

@@ -6,7 +6,7 @@ import { cell, type Game } from './game.ts';
 import { goodsTypeCategory, isRuneItemName, keyItemCategory } from './categories.ts';
 import { addRow, newDraft, type Draft } from './model.ts';
 import { cleanName, foldName, isPlaceholderName, splitPlusLevel, stripRowNamePrefix } from './names.ts';
-import { nameOf, UNUSED_SORT_ID } from './equipment.ts';
+import { namedRows } from './equipment.ts';
 import type { EffectCollector } from './effects.ts';
 import { f32 } from './values.ts';
 
@@ -49,13 +49,8 @@ export function buildGoods(game: Game, fx: EffectCollector, fixes: Record<string
   const g = game.param('EquipParamGoods');
   // 1. candidates: named, not gestures, not unused rows
   const cands: Candidate[] = [];
-  for (let i = 0; i < g.rowCount; i++) {
-    const id = g.ids[i] as number;
-    if (g.index.get(id) !== i) continue;
-    const n = nameOf(game, 'goods', id, fixes);
-    if (!n) continue;
+  for (const { i, id, ...n } of namedRows(game, g, 'goods', fixes)) {
     if (cell(g, i, 'sortGroupId') === GESTURE_SORT_GROUP) continue;
-    if (cell(g, i, 'sortId') === UNUSED_SORT_ID) continue;
     if (CUT_GOODS.has(n.name)) continue;
     const kind = goodsTypeCategory(cell(g, i, 'goodsType'));
     if (!kind) continue;
